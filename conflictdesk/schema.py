@@ -1,0 +1,232 @@
+"""The data contract: the eight tables, their columns and the rules each column obeys."""
+
+from dataclasses import dataclass, field
+
+QUALIFIERS = ("exact", "at_least", "over", "about", "nearly", "up_to", "vague")
+STATUSES = ("claimed", "confirmed", "disputed")
+DATE_PRECISIONS = ("day", "week", "month")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table and the rule its cells obey."""
+
+    name: str
+    kind: str = "text"  # id | text | date | int | float | choice | list | time
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    references: str | None = None  # "table.column" a value must exist in
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of the data folder."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: str
+    is_fact: bool = True
+    figures: tuple[str, ...] = ()  # number columns that come with _qualifier and _phrase
+    spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date pairs
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _fact_tail() -> tuple[Column, ...]:
+    """The columns every fact table ends with."""
+    return (
+        Column("source_id", "id", required=True, references="sources.source_id"),
+        Column("excerpt", required=True),
+        Column("notes"),
+    )
+
+
+def _figure(name: str) -> tuple[Column, ...]:
+    """A figure in three columns: the number, its qualifier and the source's phrase."""
+    return (
+        Column(name, "int", low=0),
+        Column(f"{name}_qualifier", "choice", choices=QUALIFIERS),
+        Column(f"{name}_phrase"),
+    )
+
+
+ACTOR = "actors.actor_id"
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "sources",
+        (
+            Column("source_id", "id", required=True),
+            Column("publisher", required=True),
+            Column("title", required=True),
+            Column("url"),
+            Column("published_on", "date", required=True),
+            Column(
+                "source_type",
+                "choice",
+                required=True,
+                choices=("news_report", "official", "ngo", "dataset", "social_post", "synthetic"),
+            ),
+            Column("language"),
+            Column("text_file"),
+            Column("notes"),
+        ),
+        key="source_id",
+        is_fact=False,
+    ),
+    Table(
+        "actors",
+        (
+            Column("actor_id", "id", required=True),
+            Column("name", required=True),
+            Column(
+                "actor_type",
+                "choice",
+                required=True,
+                choices=("state", "alliance", "organisation", "official_body"),
+            ),
+            Column("aliases", "list"),
+        ),
+        key="actor_id",
+        is_fact=False,
+    ),
+    Table(
+        "strikes",
+        (
+            Column("strike_id", "id", required=True),
+            Column("date", "date", required=True),
+            Column("time_local", "time"),
+            Column("date_precision", "choice", required=True, choices=DATE_PRECISIONS),
+            Column("city", required=True),
+            Column("oblast"),
+            Column("place"),
+            Column("latitude", "float", required=True, low=-90, high=90),
+            Column("longitude", "float", required=True, low=-180, high=180),
+            Column(
+                "geo_precision",
+                "choice",
+                required=True,
+                choices=("exact", "neighbourhood", "city", "oblast"),
+            ),
+            Column("attacker", "id", references=ACTOR),
+            Column(
+                "weapon",
+                "choice",
+                choices=(
+                    "ballistic_missile",
+                    "cruise_missile",
+                    "missile",
+                    "drone",
+                    "artillery",
+                    "glide_bomb",
+                    "unknown",
+                ),
+            ),
+            Column(
+                "target_type",
+                "choice",
+                choices=("civilian", "military", "dual_use", "disputed", "unknown"),
+            ),
+            Column("target"),
+            Column("description"),
+            Column("status", "choice", required=True, choices=STATUSES),
+            *_fact_tail(),
+        ),
+        key="strike_id",
+    ),
+    Table(
+        "casualties",
+        (
+            Column("report_id", "id", required=True),
+            Column("strike_id", "id", required=True, references="strikes.strike_id"),
+            Column("reported_on", "date", required=True),
+            Column("population", "choice", choices=("civilian", "military", "unknown", "all")),
+            *_figure("killed"),
+            *_figure("injured"),
+            Column("claimant", "id", references=ACTOR),
+            Column("status", "choice", required=True, choices=STATUSES),
+            *_fact_tail(),
+        ),
+        key="report_id",
+        figures=("killed", "injured"),
+    ),
+    Table(
+        "truces",
+        (
+            Column("truce_id", "id", required=True),
+            Column("name", required=True),
+            Column("declared_by", "id", references=ACTOR),
+            Column("start_date", "date", required=True),
+            Column("end_date", "date"),
+            Column("scope"),
+            *_fact_tail(),
+        ),
+        key="truce_id",
+        spans=(("start_date", "end_date"),),
+    ),
+    Table(
+        "truce_violations",
+        (
+            Column("claim_id", "id", required=True),
+            Column("truce_id", "id", required=True, references="truces.truce_id"),
+            Column("claimant", "id", required=True, references=ACTOR),
+            Column("accused", "id", references=ACTOR),
+            Column("period_start", "date"),
+            Column("period_end", "date"),
+            *_figure("count"),
+            Column("categories", "list"),
+            Column("status", "choice", required=True, choices=STATUSES),
+            Column("reported_on", "date", required=True),
+            *_fact_tail(),
+        ),
+        key="claim_id",
+        figures=("count",),
+        spans=(("period_start", "period_end"),),
+    ),
+    Table(
+        "statements",
+        (
+            Column("statement_id", "id", required=True),
+            Column("date", "date", required=True),
+            Column("date_precision", "choice", required=True, choices=DATE_PRECISIONS),
+            Column("speaker", required=True),
+            Column("speaker_role"),
+            Column("actor", "id", references=ACTOR),
+            Column("quote", required=True),
+            Column("quote_kind", "choice", required=True, choices=("direct", "paraphrase")),
+            Column("venue"),
+            Column("topics", "list"),
+            Column("related_strike_id", "id", references="strikes.strike_id"),
+            Column("related_truce_id", "id", references="truces.truce_id"),
+            *_fact_tail(),
+        ),
+        key="statement_id",
+    ),
+    Table(
+        "events",
+        (
+            Column("event_id", "id", required=True),
+            Column("date", "date", required=True),
+            Column("date_precision", "choice", required=True, choices=DATE_PRECISIONS),
+            Column("kind", required=True),
+            Column("title", required=True),
+            Column("actors", "list", references=ACTOR),
+            Column("place"),
+            *_fact_tail(),
+        ),
+        key="event_id",
+    ),
+)
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+# Conservative counts for vague words, as conflict-data coders use them.
+VAGUE_COUNTS = {"several": 10, "dozens": 12, "hundreds": 100, "thousands": 1000}

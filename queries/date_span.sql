@@ -1,0 +1,12 @@
+-- Grain: one row: the first and last date anywhere in the data (default of the date filter).
+-- Parameters: none.
+select min(d) as first_date, max(d) as last_date
+from (
+    select date as d from strikes
+    union all select reported_on from casualties
+    union all select start_date from truces
+    union all select coalesce(end_date, start_date) from truces
+    union all select reported_on from truce_violations
+    union all select date from statements
+    union all select date from events
+)

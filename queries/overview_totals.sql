@@ -1,0 +1,40 @@
+-- Grain: one row per headline figure (strikes, killed, injured) for the period and attackers.
+-- A total is exact only when every part is exact and every strike has a figure; a total with any
+-- lower-bound part (at least, over, vague) is "at_least"; with any about, nearly or up to part, "about".
+-- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
+with ranked as (
+    select c.*, row_number() over (partition by c.strike_id order by c.reported_on desc, c.report_id desc) as rank
+    from casualties c
+    where c.reported_on <= $date_to
+),
+tolls as (
+    select s.strike_id, r.killed, r.killed_qualifier, r.killed_phrase, r.injured, r.injured_qualifier, r.injured_phrase
+    from strikes s
+    left join ranked r on r.strike_id = s.strike_id and r.rank = 1
+    where s.date between $date_from and $date_to
+      and (len($actors) = 0 or list_contains($actors, s.attacker))
+),
+parts as (
+    select 'killed' as figure, strike_id, killed as n, killed_qualifier as qualifier, killed_phrase as phrase from tolls
+    union all
+    select 'injured', strike_id, injured, injured_qualifier, injured_phrase from tolls
+)
+select 'strikes' as figure, count(*) as total, 'exact' as qualifier, count(*) as strikes, count(*) as reported,
+       null as phrases
+from tolls
+union all
+select
+    figure,
+    coalesce(sum(n), 0) as total,
+    case
+        when count(n) = 0 then 'none'
+        when bool_or(qualifier in ('about', 'nearly', 'up_to')) then 'about'
+        when bool_or(qualifier <> 'exact') or count(n) < count(*) then 'at_least'
+        else 'exact'
+    end as qualifier,
+    count(*) as strikes,
+    count(n) as reported,
+    string_agg(phrase, '; ' order by strike_id) as phrases
+from parts
+group by figure
+order by case figure when 'strikes' then 1 when 'killed' then 2 else 3 end

@@ -1,0 +1,12 @@
+-- Grain: one row per source, with how many rows of each fact table cite it.
+-- Parameters: none.
+select
+    s.source_id, s.publisher, s.title, s.url, s.published_on, s.source_type, s.language, s.notes,
+    (select count(*) from strikes x where x.source_id = s.source_id) as strikes,
+    (select count(*) from casualties x where x.source_id = s.source_id) as casualty_reports,
+    (select count(*) from truces x where x.source_id = s.source_id) as truces,
+    (select count(*) from truce_violations x where x.source_id = s.source_id) as violation_claims,
+    (select count(*) from statements x where x.source_id = s.source_id) as statements,
+    (select count(*) from events x where x.source_id = s.source_id) as events
+from sources s
+order by s.published_on desc, s.source_id

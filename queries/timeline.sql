@@ -1,0 +1,25 @@
+-- Grain: one row per dated item in the period (strike, statement, truce, diplomatic event), for the
+-- overview timeline; `actors` holds the actor ids the item concerns.
+-- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
+with items as (
+    select 'strike' as kind, strike_id as item_id, date, date_precision, null::date as end_date,
+           concat('Strike on ', city, coalesce(' (' || target || ')', '')) as label,
+           [attacker] as actors, source_id
+    from strikes
+    union all
+    select 'statement', statement_id, date, date_precision, null, concat(speaker, ': ', quote),
+           [actor], source_id
+    from statements
+    union all
+    select 'truce', truce_id, start_date, 'day', end_date, name, [declared_by], source_id
+    from truces
+    union all
+    select 'event', event_id, date, date_precision, null, title, coalesce(actors, []), source_id
+    from events
+)
+select kind, item_id, date, date_precision, end_date, label, list_filter(actors, lambda x: x is not null) as actors, source_id
+from items
+where date <= $date_to
+  and coalesce(end_date, date) >= $date_from
+  and (len($actors) = 0 or len(list_intersect($actors, actors)) > 0)
+order by date, kind, item_id
