@@ -1,16 +1,11 @@
-"""Conflict Desk: placeholder front page until the pages land."""
+"""Conflict Desk: registers the pages; each page sets itself up (it may also run without this file)."""
 
 import streamlit as st
 
-from conflictdesk.load import data_dir, load
-from conflictdesk.problems import DataError
+from conflictdesk.ui import PAGES
 
-st.set_page_config(page_title="Conflict Desk", layout="wide")
-st.title("Conflict Desk")
-try:
-    con = load(data_dir())
-except DataError as error:
-    st.error("The data folder has problems; nothing was loaded.")
-    st.code(str(error), language=None)
-    st.stop()
-st.write("Data loaded.")
+pages = [
+    st.Page(file, title=title, url_path=url_path, icon=icon, default=index == 0)
+    for index, (file, title, url_path, icon) in enumerate(PAGES)
+]
+st.navigation(pages).run()

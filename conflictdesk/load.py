@@ -54,6 +54,12 @@ def data_dir() -> Path:
     return Path(os.environ.get("CONFLICTDESK_DATA") or ROOT / "data")
 
 
+def folder_signature(path: Path) -> tuple:
+    """Names, sizes and modification times of the data files: cheap to take on every rerun."""
+    files = sorted(Path(path).glob("*.csv")) + sorted((Path(path) / "sources").glob("*"))
+    return tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
+
+
 def data_version(path: Path) -> str:
     """A short hash of every CSV and source text in the folder: the data version."""
     digest = hashlib.sha256()

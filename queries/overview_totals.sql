@@ -24,17 +24,18 @@ select 'strikes' as figure, count(*) as total, 'exact' as qualifier, count(*) as
 from tolls
 union all
 select
-    figure,
-    coalesce(sum(n), 0) as total,
+    f.figure,
+    coalesce(sum(p.n), 0) as total,
     case
-        when count(n) = 0 then 'none'
-        when bool_or(qualifier in ('about', 'nearly', 'up_to')) then 'about'
-        when bool_or(qualifier <> 'exact') or count(n) < count(*) then 'at_least'
+        when count(p.n) = 0 then 'none'
+        when bool_or(p.qualifier in ('about', 'nearly', 'up_to')) then 'about'
+        when bool_or(p.qualifier <> 'exact') or count(p.n) < count(p.strike_id) then 'at_least'
         else 'exact'
     end as qualifier,
-    count(*) as strikes,
-    count(n) as reported,
-    string_agg(phrase, '; ' order by strike_id) as phrases
-from parts
-group by figure
+    count(p.strike_id) as strikes,
+    count(p.n) as reported,
+    string_agg(p.phrase, '; ' order by p.strike_id) as phrases
+from (values ('killed'), ('injured')) as f(figure)
+left join parts p on p.figure = f.figure
+group by f.figure
 order by case figure when 'strikes' then 1 when 'killed' then 2 else 3 end

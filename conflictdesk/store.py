@@ -1,0 +1,33 @@
+"""The one module that touches Streamlit's caches: one DuckDB connection per data version, a cursor per query."""
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from conflictdesk.load import data_dir, folder_signature, load
+from conflictdesk.queries import run_query
+
+
+@st.cache_resource(max_entries=2, show_spinner="Loading the data…")
+def _open(path: str, signature: tuple) -> duckdb.DuckDBPyConnection:
+    # Keyed by the files' sizes and times, so an edited CSV is picked up on the next rerun.
+    return load(Path(path))
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The loaded data; raises DataError when the folder is invalid."""
+    path = data_dir()
+    return _open(str(path), folder_signature(path))
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _run(path: str, signature: tuple, name: str, params: dict) -> pd.DataFrame:
+    return run_query(_open(path, signature), name, **params)
+
+
+def run(name: str, **params) -> pd.DataFrame:
+    """A named query's result for the current data, cached per parameters."""
+    path = data_dir()
+    return _run(str(path), folder_signature(path), name, params)
