@@ -4,8 +4,12 @@ import streamlit as st
 
 from conflictdesk.ui import PAGES
 
-pages = [
-    st.Page(file, title=title, url_path=url_path, icon=icon, default=index == 0)
-    for index, (file, title, url_path, icon) in enumerate(PAGES)
-]
-st.navigation(pages).run()
+pages = [st.Page(file, title=title, url_path=url_path, icon=icon) for file, title, url_path, icon in PAGES]
+
+
+def home() -> None:
+    """Send the bare address to the overview, keeping the link's parameters."""
+    st.switch_page(pages[0], query_params={name: st.query_params.get_all(name) for name in st.query_params})
+
+
+st.navigation([st.Page(home, title="Home", url_path="home", default=True, visibility="hidden"), *pages]).run()

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 # Parameters the dashboard understands; anything else in a link is ignored with a notice.
-KNOWN_PARAMS = {"period", "actor", "statement", "strike", "truce", "place", "embed"}
+KNOWN_PARAMS = {"period", "actor", "statement", "strike", "truce", "place", "q", "speaker", "embed"}
 MAX_ACTORS = 50
 MAX_VALUE_LENGTH = 100
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")
