@@ -12,4 +12,6 @@ def home() -> None:
     st.switch_page(pages[0], query_params={name: st.query_params.get_all(name) for name in st.query_params})
 
 
-st.navigation([st.Page(home, title="Home", url_path="home", default=True, visibility="hidden"), *pages]).run()
+embedded = st.query_params.get("embed", "").lower() == "true"
+menu = "hidden" if embedded else "sidebar"
+st.navigation([st.Page(home, title="Home", url_path="home", default=True, visibility="hidden"), *pages], position=menu).run()

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from conflictdesk import store
+from conflictdesk import export, gate, store
 from conflictdesk.filters import Filters, first_value, parse_filters
 from conflictdesk.problems import DataError
 from conflictdesk.text import escape_markdown, safe_url
@@ -36,6 +36,9 @@ class Page:
     query: dict[str, list[str]]
     meta: dict
     notices: list[str] = field(default_factory=list)
+    title: str = APP_NAME
+    path: str = ""
+    embed: bool = False
 
     @property
     def params(self) -> dict:
@@ -48,8 +51,9 @@ class Page:
 
 
 def start_page(title: str, actor_meaning: str) -> Page:
-    """Set up a page whether or not app.py ran first: config, data, filters, notices, heading."""
+    """Set up a page whether or not app.py ran first: config, gate, data, filters, notices, heading."""
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=":material/public:", layout="wide")
+    gate.require_password()
     try:
         store.connection()
     except DataError as error:
@@ -57,7 +61,10 @@ def start_page(title: str, actor_meaning: str) -> Page:
         st.stop()
     meta = store.run("data_meta").iloc[0].to_dict()
     query = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
-    filters, notices = _sidebar_filters(query)
+    embed = query.get("embed", [""])[0].lower() == "true"
+    if embed:
+        _hide_chrome()
+    filters, notices = _sidebar_filters(query, draw=not embed)
     if meta.get("has_synthetic"):
         st.warning(
             "**Synthetic data is loaded.** Some rows come from a generated benchmark source, not from reporting. "
@@ -68,7 +75,20 @@ def start_page(title: str, actor_meaning: str) -> Page:
     st.caption(f"Filtered to {period_text(filters)}; actor filter: {actor_meaning}.")
     for notice in notices:
         st.info(escape_markdown(notice), icon=":material/link_off:")
-    return Page(filters, query, meta, notices)
+    path = next((url_path for _, name, url_path, _ in PAGES if name == title), "")
+    return Page(filters, query, meta, notices, title, path, embed)
+
+
+def _hide_chrome() -> None:
+    """Embed view: no sidebar, no toolbar, no menu; only the page's content."""
+    st.html(
+        "<style>"
+        "[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],[data-testid='stHeader'],"
+        "[data-testid='stToolbar'],[data-testid='stExpandSidebarButton'],[data-testid='stSidebarNav']"
+        "{display:none !important;}"
+        "[data-testid='stMainBlockContainer']{padding-top:1rem;}"
+        "</style>"
+    )
 
 
 def period_text(filters: Filters) -> str:
@@ -81,7 +101,7 @@ def _actor_names() -> dict[str, str]:
     return dict(zip(actors["actor_id"], actors["name"]))
 
 
-def _sidebar_filters(query: dict[str, list[str]]) -> tuple[Filters, list[str]]:
+def _sidebar_filters(query: dict[str, list[str]], draw: bool = True) -> tuple[Filters, list[str]]:
     """Draw the date and actor filters; the URL is the source of truth, remembered across page switches."""
     span_row = store.run("date_span").iloc[0]
     span = (_as_date(span_row["first_date"]), _as_date(span_row["last_date"]))
@@ -94,6 +114,8 @@ def _sidebar_filters(query: dict[str, list[str]]) -> tuple[Filters, list[str]]:
         notices += parse_filters(query, span, list(names))[1]
     st.session_state["_filters"] = filters
     _write_url(filters)
+    if not draw:
+        return filters, notices
     if st.session_state.get("period") != (filters.date_from, filters.date_to):
         st.session_state["period"] = (filters.date_from, filters.date_to)
     if st.session_state.get("actor") != list(filters.actors):
@@ -167,7 +189,26 @@ def show_data_error(error: DataError) -> None:
 
 
 def footer(page: Page) -> None:
-    """Sources, last update, data version and licence note, under every page."""
+    """Sources, last update, data version and licence note under every page; cite and embed blocks."""
+    credit = credit_line()
+    if page.embed:
+        full = export.page_url(_current_url(page), page.query, embed=False)
+        st.caption(f"{escape_markdown(credit)} — [open the full dashboard]({full})")
+        return
+    with st.expander("Cite this view or embed it in an article", icon=":material/format_quote:"):
+        url = export.page_url(_current_url(page), page.query)
+        st.caption("Cite this view (copy with the button at the block's top right):")
+        st.code(
+            export.citation(url, page.meta.get("data_version"), dt.datetime.now(dt.timezone.utc), credit, page.title),
+            language=None,
+            wrap_lines=True,
+        )
+        st.caption("Embed code for this view (paste it into your article's HTML):")
+        st.code(
+            export.iframe_snippet(export.page_url(_current_url(page), page.query, embed=True), f"{APP_NAME}: {page.title}"),
+            language="html",
+            wrap_lines=True,
+        )
     sources = store.run("sources")
     st.divider()
     parts = []
@@ -182,6 +223,35 @@ def footer(page: Page) -> None:
         + f"  \n**Last update:** {_as_date(last):%-d %B %Y}"
         + f" · **Data version:** `{escape_markdown(page.meta.get('data_version'))}`"
         + f"  \n{escape_markdown(LICENCE_NOTE)}"
+    )
+
+
+def _current_url(page: Page) -> str:
+    """This page's address as the reader's browser sees it (a local default under AppTest)."""
+    url = st.context.url or ""
+    if not url.startswith(("http://", "https://")):
+        url = "http://localhost:8501/"
+    base = url.split("?")[0].rstrip("/")
+    known = {path for _, _, path, _ in PAGES}
+    head, _, last = base.rpartition("/")
+    if last in known or last == "home":
+        base = head
+    return f"{base}/{page.path}"
+
+
+def download_csv(page: Page, rows: pd.DataFrame, name: str, label: str = "Download these rows (CSV)") -> None:
+    """A download button for exactly the filtered rows behind a table, chart or map."""
+    if page.embed:
+        return
+    version = page.meta.get("data_version")
+    st.download_button(
+        label,
+        data=export.to_csv(rows, version),
+        file_name=f"conflictdesk-{name}-{version}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"download-{name}",
+        help="Exactly the rows that pass the filters, with their source ids and the data version.",
     )
 
 

@@ -24,6 +24,7 @@ st.caption(
     "Totals add each strike's latest reported toll. They say “at least” or “about” whenever any part is not an "
     "exact figure or a strike has no figure; claims by opposing sides are never added together."
 )
+ui.download_csv(page, tolls, "tolls", "Download the tolls behind these totals (CSV)")
 
 st.subheader("Timeline")
 items = store.run("timeline", **page.params)
@@ -36,6 +37,7 @@ else:
         config={"displaylogo": False},
     )
     st.caption("Timeline of strikes, statements, truces (bars show their window) and diplomatic events.")
+    ui.download_csv(page, items, "timeline", "Download the timeline's rows (CSV)")
 
 st.subheader("Latest statements")
 latest = store.run("latest_statements", **page.params, limit=3)
