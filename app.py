@@ -12,6 +12,5 @@ def home() -> None:
     st.switch_page(pages[0], query_params={name: st.query_params.get_all(name) for name in st.query_params})
 
 
-embedded = st.query_params.get("embed", "").lower() == "true"
-menu = "hidden" if embedded else "sidebar"
+menu = "hidden" if st.context.is_embedded else "sidebar"
 st.navigation([st.Page(home, title="Home", url_path="home", default=True, visibility="hidden"), *pages], position=menu).run()

@@ -61,7 +61,8 @@ def start_page(title: str, actor_meaning: str) -> Page:
         st.stop()
     meta = store.run("data_meta").iloc[0].to_dict()
     query = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
-    embed = query.get("embed", [""])[0].lower() == "true"
+    # Streamlit keeps `embed=true` out of st.query_params; the browser reports it here.
+    embed = bool(st.context.is_embedded)
     if embed:
         _hide_chrome()
     filters, notices = _sidebar_filters(query, draw=not embed)
@@ -116,10 +117,9 @@ def _sidebar_filters(query: dict[str, list[str]], draw: bool = True) -> tuple[Fi
     _write_url(filters)
     if not draw:
         return filters, notices
-    if st.session_state.get("period") != (filters.date_from, filters.date_to):
-        st.session_state["period"] = (filters.date_from, filters.date_to)
-    if st.session_state.get("actor") != list(filters.actors):
-        st.session_state["actor"] = list(filters.actors)
+    # Set every run: a page switch gives the widgets new identities, so their old state is not theirs.
+    st.session_state["period"] = (filters.date_from, filters.date_to)
+    st.session_state["actor"] = list(filters.actors)
     with st.sidebar:
         st.header("Filters")
         st.date_input(

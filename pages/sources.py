@@ -1,6 +1,200 @@
-"""Placeholder."""
+"""Sources & method: every source and the rows citing it, what each table holds, how figures are coded."""
 
-from conflictdesk import ui
+import pandas as pd
+import streamlit as st
 
-page = ui.start_page("sources", "to be written")
+from conflictdesk import store, ui
+from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
+
+page = ui.start_page("Sources & method", "each table filtered as on its page")
+
+SOURCE_TYPES = {
+    "news_report": "News report",
+    "official": "Official statement or document",
+    "ngo": "Non-governmental organisation",
+    "dataset": "Data set",
+    "social_post": "Social media post",
+    "synthetic": "Synthetic (generated for testing; not reporting)",
+}
+LANGUAGES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "de": "German", "fr": "French", "pl": "Polish"}
+# (query column, words) for the rows citing a source.
+CITING = (
+    ("strikes", "strike"),
+    ("casualty_reports", "casualty report"),
+    ("truces", "truce"),
+    ("violation_claims", "truce violation claim"),
+    ("statements", "statement"),
+    ("events", "diplomatic or political event"),
+)
+# table: (name shown, what it holds, how the period and actor filters apply)
+TABLES = {
+    "strikes": (
+        "Strikes",
+        "One row per strike: date, place and its precision, attacker, weapon, target and what happened.",
+        "date in the period; attacker",
+    ),
+    "casualties": (
+        "Casualty reports",
+        "One row per reported toll of a strike (killed, injured) with who reported it; a strike can have several.",
+        "the strike's date and attacker; reported by the end of the period",
+    ),
+    "truces": (
+        "Truces",
+        "One row per declared truce or ceasefire, with its window and who declared it.",
+        "window overlaps the period; the actor filter does not apply",
+    ),
+    "truce_violations": (
+        "Truce violation claims",
+        "One row per side's claim of violations of a truce, in that side's own words; never merged.",
+        "the truce's window overlaps the period; claimant or accused",
+    ),
+    "statements": (
+        "Statements",
+        "One row per quote or paraphrase, with speaker, role, venue, topics and related strike or truce.",
+        "date in the period; the speaker's side",
+    ),
+    "events": (
+        "Diplomatic and political events",
+        "The timeline of talks, announcements and dismissals.",
+        "date in the period; any actor involved",
+    ),
+}
+QUALIFIER_MEANINGS = {
+    "exact": ("exact", "the source gives the number itself: “35 killed”."),
+    "at_least": ("at least", "a floor: the true number is this or more (“at least three”)."),
+    "over": ("over", "more than this, open-ended (“over 100”); charts mark it as open-ended, not a plain 100."),
+    "about": ("about", "an approximation either way (“about 40”)."),
+    "nearly": ("nearly", "just under this: the true number is this or a little less (“nearly 3,000”)."),
+    "up_to": ("up to", "a ceiling: this many at most."),
+    "vague": ("vague word", "no number, only a word (“hundreds”), coded with a conservative count (below)."),
+}
+
+
+def plural(count: int, word: str) -> str:
+    """'1 strike', '2 strikes'."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def when(value) -> str:
+    """A date in words, or 'not given'."""
+    return "not given" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%-d %B %Y}"
+
+
+def text_or(value, missing: str = "not given") -> str:
+    """Data text escaped for markdown, or a word for a missing value."""
+    return missing if value is None or (not isinstance(value, str) and pd.isna(value)) else ui.escape_markdown(value)
+
+
+st.header("Sources")
+sources = store.run("sources")
+st.caption(f"{plural(len(sources), 'source')}. Every row of the data names one of them and quotes its exact words.")
+for _, source in sources.iterrows():
+    with st.container(border=True):
+        st.markdown(f"**{ui.escape_markdown(source['title'])}**")
+        link = ui.safe_url(source["url"])
+        kind = source["source_type"]
+        language = source["language"]
+        details = [
+            f"**Publisher:** {text_or(source['publisher'])}",
+            f"**Link:** [{ui.escape_markdown(link)}]({link})" if link else "**Link:** none known",
+            f"**Published:** {when(source['published_on'])}",
+            f"**Type:** {SOURCE_TYPES.get(kind, text_or(kind))}",
+            f"**Language:** {LANGUAGES.get(language, text_or(language))}",
+        ]
+        st.markdown("  \n".join(details))
+        cited = [plural(int(source[column]), word) for column, word in CITING if int(source[column])]
+        st.markdown("**Rows citing it:** " + (", ".join(cited) if cited else "none") + ".")
+        if isinstance(source["notes"], str) and source["notes"].strip():
+            st.caption(f"Curator's notes: {ui.escape_markdown(source['notes'])}")
+
+st.header("What each table holds")
+counts = store.run("table_counts", **page.params).set_index("table_name")
+reference = {"sources": len(sources), "actors": len(store.run("actors"))}
+rows = [
+    {
+        "Table": name,
+        "What it holds": holds,
+        "Rows in all": int(counts.at[table, "total_rows"]),
+        "Rows passing the filters": int(counts.at[table, "filtered_rows"]),
+        "How the filters apply": how,
+    }
+    for table, (name, holds, how) in TABLES.items()
+    if table in counts.index
+]
+rows += [
+    {
+        "Table": "Sources",
+        "What it holds": "One row per source: publisher, title, link, date, type, language, and its full text if kept.",
+        "Rows in all": reference["sources"],
+        "Rows passing the filters": reference["sources"],
+        "How the filters apply": "not filtered: every source is listed",
+    },
+    {
+        "Table": "Actors",
+        "What it holds": "One row per state, alliance or body named in the data, with its other names.",
+        "Rows in all": reference["actors"],
+        "Rows passing the filters": reference["actors"],
+        "How the filters apply": "not filtered: it names the actors the filters choose from",
+    },
+]
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+st.caption(f"Rows passing the filters for {ui.period_text(page.filters)} and the actors chosen in the sidebar.")
+
+st.header("How figures are coded")
+st.markdown(
+    "A figure is somebody's claim. Every number is kept in three parts: the number as digits, a qualifier, "
+    "and the source's own phrase, which is what the dashboard shows. Nothing is shown as more precise than "
+    "its phrase."
+)
+st.markdown(
+    "\n".join(
+        f"- **{QUALIFIER_MEANINGS[q][0]}**: {QUALIFIER_MEANINGS[q][1]}" if q in QUALIFIER_MEANINGS else f"- **{q}**"
+        for q in QUALIFIERS
+    )
+)
+vague = "; ".join(f"“{word}” → {count:,}" for word, count in VAGUE_COUNTS.items())
+st.markdown(
+    f"**Vague words** are coded with the conservative counts conflict-data coders use: {vague}. "
+    "The phrase is still what is shown; the count is only used in totals, as a floor."
+)
+st.markdown(
+    "**Totals** add each strike's latest reported toll in the period. A total is given as a plain number only "
+    "when every part is exact and every strike has a figure; it reads “at least” when any part is a floor "
+    "(at least, over, a vague word) or a strike has no figure, and “about” when any part is approximate or a "
+    "ceiling (about, nearly, up to). Claims by opposing sides, such as each side's count of truce violations, "
+    "are shown side by side and never added together."
+)
+st.markdown(
+    "**Status.** *Confirmed*: the source reports it as established (for example, the attacking side acknowledged "
+    "the strike). *Claimed*: somebody's claim, not independently verified. *Disputed*: the sides disagree. "
+    "A toll with no claimant is shown as unattributed."
+)
+st.markdown(
+    "**Dates** are as precise as the source allows. A date shown as a day is that day. “In the week to” a date "
+    "(*week* precision) means some day in the seven days ending on that date; “in the month to” a date "
+    "(*month* precision) means some day in the month ending on that date. How each date was worked out is in "
+    "the row's notes."
+)
+
+st.header("Data version and checks")
+version = page.meta.get("data_version")
+st.markdown(
+    f"**Data version:** `{ui.escape_markdown(version)}`, a hash of every table and source text in the data "
+    "folder: it changes whenever any of them changes, so a screenshot or citation can name the data it used.  \n"
+    f"**Last update:** {when(page.meta.get('last_update'))} (the newest source's publication date)."
+)
+st.success("**Passed: every rule of the data contract.**", icon=":material/verified:")
+st.markdown(
+    "The dashboard only shows a data folder that passes every check, whole or not at all: unique ids, links "
+    "between tables that resolve, allowed values, required fields present, coordinates in range, dates that "
+    "parse with ends after starts, no negative numbers, a qualifier and phrase with every figure, and every "
+    "excerpt found word for word in its source's text. To check a folder yourself after adding a row:"
+)
+st.code(
+    "python -m conflictdesk validate                # the bundled data/, or $CONFLICTDESK_DATA when set\n"
+    "python -m conflictdesk validate path/to/data",
+    language="bash",
+)
+st.caption("It lists every problem with its file, line, column and what is wrong, and exits non-zero if any.")
+
 ui.footer(page)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import PAGES, save_screenshot, wait_for_app
+from browser_support import PAGES, save_screenshot, wait_for_app
 
 FILTERED = "period=2025-04-14&period=2025-04-21&actor=russia"
 
@@ -172,4 +172,36 @@ def test_first_request_to_fresh_server_keeps_filters(browser, fresh_server, name
     sidebar = page.inner_text("[data-testid='stSidebar']")
     assert "Ukraine" in sidebar
     assert re.search(r"21 Apr 2025 – 21 Apr 2025", page.inner_text("[data-testid='stMain']"))
+    ctx.close()
+
+
+def test_embed_view_is_article_friendly(context, server):
+    """?embed=true: no sidebar or menu, the URL's filters applied, a source line linking to the full dashboard."""
+    page = open_page(context, server, "overview?period=2025-04-14&period=2025-04-23&embed=true")
+    assert_no_error(page)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert metric(page, "Strikes") == "1"
+    link = page.get_by_role("link", name="open the full dashboard")
+    href = link.get_attribute("href")
+    assert "period=2025-04-14" in href and "embed" not in href
+    save_screenshot(page, "embed-overview")
+
+
+def test_password_gate_in_the_browser(browser, fresh_server):
+    """With a password set, a page opened first by its URL (also embedded) shows no data until it is given."""
+    running = fresh_server({"CONFLICTDESK_PASSWORD": "newsroom-2025"})
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    page.goto(f"{running.url}/casualties?period=2025-04-13&period=2025-04-23&embed=true")
+    page.wait_for_selector("input[type='password']", timeout=30000)
+    body = page.inner_text("body")
+    assert "over 100" not in body and "Sumy" not in body
+    page.fill("input[type='password']", "wrong")
+    page.get_by_role("button", name="Open the dashboard").click()
+    page.wait_for_selector("text=That password is not right", timeout=15000)
+    assert "Sumy" not in page.inner_text("body")
+    page.fill("input[type='password']", "newsroom-2025")
+    page.get_by_role("button", name="Open the dashboard").click()
+    wait_for_app(page)
+    assert "over 100" in page.inner_text("[data-testid='stMain']")
     ctx.close()

@@ -1,0 +1,71 @@
+"""The overview page under AppTest: headline figures in their sources' words, timeline, latest statements."""
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+
+def overview(**params) -> AppTest:
+    """The app opened at the overview with the given URL parameters."""
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page("pages/overview.py")
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict:
+    """Metric label -> shown value."""
+    return {m.label: m.value for m in at.metric}
+
+
+def test_headline_figures_say_at_least_and_quote_the_sources():
+    """On the whole span: 2 strikes, at least 35 killed, at least 103 injured, with the phrases beside them."""
+    at = overview()
+    assert not at.exception
+    assert metrics(at) == {"Strikes": "2", "People killed": "at least 35", "People injured": "at least 103"}
+    captions = " ".join(c.value for c in at.caption)
+    assert "Sumy: over 100 (unattributed, claimed)" in captions
+    assert "Odesa: at least three (Local officials in Odesa, claimed)" in captions
+
+
+def test_period_in_the_url_changes_the_figures():
+    """A period after the Sumy strike leaves one strike and no reported deaths."""
+    at = overview(period=["2025-04-14", "2025-04-23"])
+    assert metrics(at) == {"Strikes": "1", "People killed": "not reported", "People injured": "at least 3"}
+
+
+def test_actor_filter_changes_the_figures():
+    """Choosing Ukraine in the actor filter leaves no strikes (both bundled strikes are Russia's)."""
+    at = overview()
+    at.sidebar.multiselect(key="actor").select("ukraine").run()
+    assert metrics(at)["Strikes"] == "0"
+    assert at.query_params["actor"] in ("ukraine", ["ukraine"])
+
+
+def test_timeline_has_every_kind_of_item():
+    """The timeline draws strikes, statements, truces and events."""
+    at = overview()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = {trace.get("name") for trace in spec["data"]}
+    assert {"Strikes", "Statements", "Truces", "Diplomacy and politics"} <= names
+
+
+def test_latest_three_statements_are_cards():
+    """Three quote cards, the newest first, each with its own link."""
+    at = overview()
+    links = [m.value for m in at.markdown if "Link to this statement" in m.value]
+    assert len(links) == 3
+    assert all("statements?period=" in link and "statement=" in link for link in links)
+
+
+def test_cite_block_carries_the_filters_and_version():
+    """The 'cite this view' block has the overview URL with its period and the data version."""
+    at = overview(period=["2025-04-14", "2025-04-21"])
+    cite = at.code[0].value
+    assert "/overview?period=2025-04-14&period=2025-04-21" in cite
+    assert "Data version " in cite and "UTC" in cite
+    assert "embed=true" in at.code[1].value and at.code[1].value.startswith("<iframe")
