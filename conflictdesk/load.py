@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_PER_RULE = 20  # a broken column of a million rows is reported by example, not in full
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
 # Ukraine and its neighbours, generously: points outside are flagged only if swapping them lands inside.
 REGION = {"lat": (40.0, 60.0), "lon": (14.0, 50.0)}
 
@@ -294,7 +294,7 @@ def _check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Col
     elif kind == "int":
         _check_ints(folder, table, column, values)
     elif kind == "float":
-        numbers = pd.to_numeric(values, errors="coerce")
+        numbers = pd.to_numeric(values.where(values.str.match(r"^-?[0-9]+(\.[0-9]+)?$")), errors="coerce")
         bad = values[numbers.isna()]
         _report(folder, table, column.name, bad.index, lambda line: f"{_show(bad[line])} is not a number")
         low, high = column.low, column.high
@@ -333,17 +333,21 @@ def _check_dates(folder: Folder, table: Table, name: str, values: pd.Series) -> 
 
 
 def _check_ints(folder: Folder, table: Table, column: Column, values: pd.Series) -> None:
-    whole = values.str.match(r"^\d+$")
+    whole = values.str.match(r"^[0-9]{1,12}$")
     bad = values[~whole]
 
     def message(line):
         value = bad[line]
-        number = pd.to_numeric(pd.Series([value]), errors="coerce")[0]
-        if pd.isna(number):
-            return f"{_show(value)} is not a number: write the source's number in digits (3 for 'three') and its words in the _phrase column"
-        if number < 0:
+        if re.match(r"^-[0-9]+(\.[0-9]+)?$", value):
             return f"{value} is negative; counts cannot be below zero"
-        return f"{value} is not a whole number; counts of people or events are whole numbers"
+        if re.match(r"^[0-9]+$", value):
+            return f"{_show(value)} is too large to be a count of people or events; check the cell"
+        if re.match(r"^[0-9]*[.,][0-9]+$", value):
+            return f"{value} is not a whole number; counts of people or events are whole numbers"
+        return (
+            f"{_show(value)} is not a number: write the source's number in digits 0-9 (3 for 'three') "
+            "and its words in the _phrase column"
+        )
 
     _report(folder, table, column.name, bad.index, message)
 
@@ -505,8 +509,12 @@ def _typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRe
         if column.kind in SQL_TYPES:
             cell = cell.cast(SQL_TYPES[column.kind])
         elif column.kind == "list":
-            cell = FunctionExpression("regexp_split_to_array", cell, ConstantExpression(r"\s*;\s*"))
-        elif column.name == "" or column.kind not in ("id", "text", "choice", "time"):
+            cell = FunctionExpression(
+                "regexp_split_to_array", cell.cast(duckdb.sqltypes.VARCHAR), ConstantExpression(r"\s*;\s*")
+            )
+        elif column.kind in ("id", "text", "choice", "time"):
+            cell = cell.cast(duckdb.sqltypes.VARCHAR)
+        else:
             raise ValueError(f"unknown column kind {column.kind}")
         expressions.append(cell.alias(column.name))
     return relation.select(*expressions)

@@ -19,13 +19,13 @@ parts as (
     union all
     select 'injured', strike_id, injured, injured_qualifier, injured_phrase from tolls
 )
-select 'strikes' as figure, count(*) as total, 'exact' as qualifier, count(*) as strikes, count(*) as reported,
+select 'strikes' as figure, count(*)::bigint as total, 'exact' as qualifier, count(*) as strikes, count(*) as reported,
        null as phrases
 from tolls
 union all
 select
     f.figure,
-    coalesce(sum(p.n), 0) as total,
+    coalesce(sum(p.n), 0)::bigint as total,
     case
         when count(p.n) = 0 then 'none'
         when bool_or(p.qualifier in ('about', 'nearly', 'up_to')) then 'about'

@@ -1,7 +1,8 @@
 """Fixture data for the loader and query tests: a tiny, valid data folder written in the test.
 
 `minimal_tables()` gives the rows; `write_folder(tmp_path, strikes=[...])` writes all eight CSVs
-(the tables not given come from `minimal_tables()`) and the source text `sources/s1.txt`.
+(the tables not given come from `minimal_tables()`) and the source text `sources/s1.txt`;
+`changed("strikes", 0, latitude="91")` is minimal_tables()'s strikes with one row altered.
 """
 
 import csv
@@ -12,7 +13,7 @@ import pytest
 from conflictdesk.schema import TABLES
 
 # The one source text; every excerpt in minimal_tables() is a verbatim piece of it.
-SOURCE_TEXT = """Test Wire, 21 April 2025.
+SOURCE_TEXT = """Test Wire, 25 April 2025.
 A Russian missile strike hit Sumy on Sunday, killing 35 people and injuring over 100.
 Russian drones hit Odesa overnight; at least three people were injured.
 A Ukrainian drone hit Belgorod.
@@ -26,20 +27,21 @@ Trump said a deal was close.
 A regional official was dismissed.
 Talks were held in Paris last week.
 Talks will be held in London on Wednesday.
+On 25 April Ukraine said about 40 people were killed and more than 120 injured in Sumy.
 """
 
 S1 = {"source_id": "s1"}
 
 
 def minimal_tables() -> dict[str, list[dict]]:
-    """A tiny valid data set: 1 source, 3 actors, 3 strikes, 2 tolls, 1 truce, 2 claims, 4 statements, 4 events."""
+    """A tiny valid data set: 1 source, 3 actors, 3 strikes, 3 tolls, 1 truce, 2 claims, 4 statements, 4 events."""
     return {
         "sources": [
             {
                 "source_id": "s1",
                 "publisher": "Test Wire",
                 "title": "Test report",
-                "published_on": "2025-04-21",
+                "published_on": "2025-04-25",
                 "source_type": "synthetic",
                 "language": "en",
                 "text_file": "sources/s1.txt",
@@ -111,6 +113,21 @@ def minimal_tables() -> dict[str, list[dict]]:
                 "status": "claimed",
                 **S1,
                 "excerpt": "killing 35 people and injuring over 100",
+            },
+            {
+                "report_id": "sumy-toll-2",
+                "strike_id": "sumy",
+                "reported_on": "2025-04-25",
+                "killed": "40",
+                "killed_qualifier": "about",
+                "killed_phrase": "about 40",
+                "injured": "120",
+                "injured_qualifier": "over",
+                "injured_phrase": "more than 120",
+                "claimant": "ukraine",
+                "status": "claimed",
+                **S1,
+                "excerpt": "about 40 people were killed and more than 120 injured in Sumy",
             },
             {
                 "report_id": "odesa-toll-1",
@@ -263,6 +280,13 @@ def minimal_tables() -> dict[str, list[dict]]:
             },
         ],
     }
+
+
+def changed(table: str, index: int, **cells: str) -> dict[str, list[dict]]:
+    """One table of minimal_tables() with cells of its row `index` changed, ready for write_folder(tmp_path, **...)."""
+    rows = minimal_tables()[table]
+    rows[index] = {**rows[index], **cells}
+    return {table: rows}
 
 
 def write_table(path: Path, name: str, rows: list[dict]) -> Path:
