@@ -81,16 +81,16 @@ def validate(path: Path) -> tuple[list[Problem], dict[str, int]]:
     return sorted(folder.problems, key=_problem_order), counts
 
 
-def load(path: Path) -> duckdb.DuckDBPyConnection:
-    """Load a valid data folder into a new in-memory DuckDB; raise DataError listing every problem."""
+def load(path: Path, database: str = ":memory:", version: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Load a valid data folder into a new DuckDB database; raise DataError listing every problem."""
     folder = read_folder(path)
     check_folder(folder)
     if folder.problems:
         raise DataError(sorted(folder.problems, key=_problem_order))
-    con = duckdb.connect()
+    con = duckdb.connect(database)
     for table in TABLES:
         _typed(con.from_df(folder.frames[table.name]), table).create(table.name)
-    meta = pd.DataFrame({"key": ["data_version"], "value": [data_version(path)]})
+    meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
     con.from_df(meta).create("meta")
     return con
 
@@ -110,14 +110,18 @@ def read_folder(path: Path) -> Folder:
     if not folder.path.is_dir():
         folder.problems.append(Problem(str(path), None, None, "this data folder does not exist"))
         return folder
-    for table in TABLES:
-        frame = read_table(folder, table)
-        if frame is not None:
-            folder.frames[table.name] = frame
+    reader = duckdb.connect()
+    try:
+        for table in TABLES:
+            frame = read_table(folder, table, reader)
+            if frame is not None:
+                folder.frames[table.name] = frame
+    finally:
+        reader.close()
     return folder
 
 
-def read_table(folder: Folder, table: Table) -> pd.DataFrame | None:
+def read_table(folder: Folder, table: Table, con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     """Read one CSV as text cells (empty cells as None), or record why it cannot be read."""
     file = folder.path / table.file
     if not file.is_file():
@@ -131,7 +135,6 @@ def read_table(folder: Folder, table: Table) -> pd.DataFrame | None:
     header = _check_header(folder, table, file)
     if header is None:
         return None
-    con = duckdb.connect()
     try:
         relation = con.read_csv(
             str(file),
@@ -149,8 +152,6 @@ def read_table(folder: Folder, table: Table) -> pd.DataFrame | None:
     except duckdb.Error as error:
         _parse_problem(folder, table, str(error), len(header))
         return None
-    finally:
-        con.close()
     frame = frame.astype(object)
     for name in frame.columns:
         cells = frame[name].str.strip()

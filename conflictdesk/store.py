@@ -6,14 +6,16 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from conflictdesk.load import data_dir, folder_signature, load
+from conflictdesk.cache import open_data
+from conflictdesk.load import data_dir, folder_signature
 from conflictdesk.queries import run_query
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the data…")
 def _open(path: str, signature: tuple) -> duckdb.DuckDBPyConnection:
-    # Keyed by the files' sizes and times, so an edited CSV is picked up on the next rerun.
-    return load(Path(path))
+    # Keyed by the files' sizes and times, so an edited CSV is picked up on the next rerun
+    # without hashing the data on every rerun; the data is hashed only when they change.
+    return open_data(Path(path))
 
 
 def connection() -> duckdb.DuckDBPyConnection:

@@ -319,3 +319,17 @@ def write_folder(tmp_path: Path, source_text: str = SOURCE_TEXT, **tables: list[
 def folder(tmp_path) -> Path:
     """A valid minimal data folder."""
     return write_folder(tmp_path)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Keep the tests' cached databases out of the project's .cache/ folder."""
+    import os
+
+    previous = os.environ.get("CONFLICTDESK_CACHE")
+    os.environ["CONFLICTDESK_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("CONFLICTDESK_CACHE", None)
+    else:
+        os.environ["CONFLICTDESK_CACHE"] = previous

@@ -1,0 +1,79 @@
+"""The on-disk database cache: reused when the data is unchanged, rebuilt when it changes or breaks."""
+
+import pytest
+
+from conflictdesk.cache import cache_file, open_data
+from conflictdesk.load import data_version
+from conflictdesk.problems import DataError
+from conftest import write_folder
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Each test starts with an empty cache folder of its own."""
+    monkeypatch.setenv("CONFLICTDESK_CACHE", str(tmp_path / "cache"))
+
+
+def test_first_open_writes_the_cache_and_the_second_reads_it(tmp_path):
+    """An unchanged folder is served from the cached file, which holds the same rows."""
+    folder = write_folder(tmp_path / "data")
+    first = open_data(folder)
+    rows = first.execute("select count(*) from statements").fetchall()
+    first.close()
+    cached = cache_file(data_version(folder))
+    assert cached.exists()
+    stamp = cached.stat().st_mtime_ns
+    second = open_data(folder)
+    assert second.execute("select count(*) from statements").fetchall() == rows
+    assert cached.stat().st_mtime_ns == stamp  # read, not rewritten
+
+
+def test_changed_csv_gets_a_new_version(tmp_path):
+    """Editing a CSV gives a new data version and a new cache file with the new rows."""
+    folder = write_folder(tmp_path / "data")
+    before = data_version(folder)
+    open_data(folder).close()
+    with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
+        handle.write("nato,NATO,alliance,\n")
+    assert data_version(folder) != before
+    con = open_data(folder)
+    assert con.execute("select name from actors where actor_id = 'nato'").fetchall() == [("NATO",)]
+
+
+def test_corrupted_cache_is_detected_and_rebuilt(tmp_path):
+    """A cache file of garbage is thrown away and rebuilt; the app still gets its data."""
+    folder = write_folder(tmp_path / "data")
+    open_data(folder).close()
+    cached = cache_file(data_version(folder))
+    cached.write_bytes(b"not a database" * 100)
+    con = open_data(folder)
+    assert con.execute("select count(*) from strikes").fetchall()[0][0] > 0
+
+
+def test_invalid_data_leaves_no_cache_behind(tmp_path):
+    """A folder that fails validation raises DataError and writes no (half-built) cache file."""
+    folder = write_folder(tmp_path / "data")
+    (folder / "strikes.csv").write_text("strike_id\nx\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        open_data(folder)
+    assert list((tmp_path / "cache").glob("*")) == []
+
+
+def test_leftover_partial_file_does_not_break_the_next_start(tmp_path):
+    """A partial file left by a crash mid-write is ignored and replaced by a complete cache."""
+    folder = write_folder(tmp_path / "data")
+    cached = cache_file(data_version(folder))
+    cached.parent.mkdir(parents=True)
+    cached.with_name(cached.stem + ".999.partial").write_bytes(b"half")
+    con = open_data(folder)
+    assert con.execute("select count(*) from sources").fetchall() == [(1,)]
+    assert cached.exists()
+
+
+def test_the_data_folder_is_never_written(tmp_path):
+    """Opening the data leaves the data folder's files exactly as they were."""
+    folder = write_folder(tmp_path / "data")
+    before = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    open_data(folder).close()
+    open_data(folder).close()
+    assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
