@@ -108,7 +108,7 @@ TOLL_MEASURES = (
 BOUND_MARKS = {
     "lower": {"pattern": "/", "word": "open-ended", "symbol": "arrow-right", "sign": "+",
               "legend": "Open-ended (+): the true figure may be higher"},
-    "upper": {"pattern": "\\", "word": "upper bound", "symbol": "line-ns-open", "sign": "≤",
+    "upper": {"pattern": "\\", "word": "at most", "symbol": "line-ns-open", "sign": "≤",
               "legend": "Upper bound (≤): the true figure may be lower"},
     "approximate": {"pattern": ".", "word": "approximate", "symbol": "diamond-open", "sign": "≈",
                     "legend": "Approximate (≈)"},
@@ -141,13 +141,14 @@ def figure_label(number, qualifier, phrase) -> str:
 def status_text(status, claimant) -> str:
     """A claim's status in words: 'claimed by Ukraine, not independently verified'."""
     who = _name(claimant)
+    by = "by no one named" if who == "unattributed" else f"by {who}"
     if status == "claimed":
-        return f"claimed by {who}, not independently verified"
+        return f"claimed {by}, not independently verified"
     if status == "disputed":
-        return f"claimed by {who}, disputed"
+        return f"claimed {by}, disputed"
     if status == "confirmed":
         return "confirmed"
-    return f"status not given (claimed by {who})"
+    return f"status not given (claimed {by})"
 
 
 def strike_labels(frame: pd.DataFrame, date_column: str = "date") -> dict[str, str]:
@@ -156,7 +157,8 @@ def strike_labels(frame: pd.DataFrame, date_column: str = "date") -> dict[str, s
     rows = frame.drop_duplicates("strike_id")
     for row in rows.itertuples():
         precision = getattr(row, "date_precision", "day")
-        labels[row.strike_id] = f"{_name(row.city, 'place not given')} · {date_text(getattr(row, date_column), precision)}"
+        when = date_text(getattr(row, date_column), precision)
+        labels[row.strike_id] = f"{_name(row.city, 'place not given')} · {when}"
     counts = pd.Series(list(labels.values())).value_counts()
     for strike_id, label in list(labels.items()):
         if counts[label] > 1:
@@ -168,7 +170,7 @@ def _date_ticks(start, end) -> dict:
     """One tick a day on short spans, so a two-day window is not labelled every six hours."""
     if _missing(start) or _missing(end):
         return {}
-    return {"dtick": 86400000} if pd.Timestamp(end) - pd.Timestamp(start) <= pd.Timedelta(days=21) else {}
+    return {"dtick": 86400000} if pd.Timestamp(end) - pd.Timestamp(start) <= pd.Timedelta(days=8) else {}
 
 
 def toll_bars(tolls: pd.DataFrame, caption: str = "") -> go.Figure:
@@ -208,7 +210,8 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "") -> go.Figure:
                 silent["hover"].append(f"<b>{strike}</b><br>{label}: not reported in the sources")
                 continue
             kind = bound_kind(qualifier)
-            text = f"{escape_html(figure_label(number, qualifier, toll[f'{measure}_phrase']))} — {escape_html(claimant)}"
+            phrase = figure_label(number, qualifier, toll[f"{measure}_phrase"])
+            text = f"{escape_html(phrase)} — {escape_html(claimant)}"
             hover = f"<b>{strike}</b><br>{label}: {text}<br>{escape_html(status)}{reported}"
             bars["x"].append(int(number))
             bars["y"].append(category)
@@ -353,6 +356,7 @@ def toll_history_figure(history: pd.DataFrame, caption: str = "") -> go.Figure:
                 col=1,
             )
     dates = history["reported_on"]
+    pad = max((dates.max() - dates.min()) * 0.15, DAY) if len(dates) else DAY
     figure.update_layout(
         font=FONT,
         height=460,
@@ -360,9 +364,13 @@ def toll_history_figure(history: pd.DataFrame, caption: str = "") -> go.Figure:
         plot_bgcolor="white",
         legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", xanchor="left"),
     )
-    figure.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#eeeeee")
+    for row, (measure, _, _) in enumerate(TOLL_MEASURES, start=1):
+        top = history[measure].max() if len(history) else None
+        figure.update_yaxes(range=[0, (1 if _missing(top) else int(top)) * 1.4], row=row, col=1)
+    figure.update_yaxes(showgrid=True, gridcolor="#eeeeee")
     figure.update_xaxes(
         tickformat="%-d %b %Y", showgrid=True, gridcolor="#eeeeee",
+        range=[dates.min() - pad, dates.max() + pad] if len(dates) else None,
         **_date_ticks(dates.min() if len(dates) else None, dates.max() if len(dates) else None),
     )
     _add_chart_caption(figure, caption)
@@ -375,7 +383,8 @@ def _claim_span(claim) -> tuple[pd.Timestamp, pd.Timestamp | None, str]:
     if not _missing(start) and not _missing(end):
         return pd.Timestamp(start), pd.Timestamp(end) + DAY, f"counted {date_text(start)} – {date_text(end)}"
     if not _missing(start):
-        stop = pd.Timestamp(reported) if not _missing(reported) and pd.Timestamp(reported) > pd.Timestamp(start) else None
+        later = not _missing(reported) and pd.Timestamp(reported) > pd.Timestamp(start)
+        stop = pd.Timestamp(reported) if later else None
         return pd.Timestamp(start), stop, f"counted from {date_text(start)}; end not given"
     if not _missing(end):
         return pd.Timestamp(end), None, f"counted up to {date_text(end)}; start not given"
@@ -397,6 +406,7 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "") -> go.Fi
     moments += [pd.Timestamp(c["reported_on"]) for c in claims if not _missing(c.get("reported_on"))]
     axis_end = max(moments) + DAY
     axis_start = min(moments) - DAY
+    middle = axis_start + (axis_end - axis_start) / 2
     window_row = "Truce window"
     rows = [window_row]
     figure = go.Figure()
@@ -452,7 +462,8 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "") -> go.Fi
                     size=13, color=colour, line=dict(width=2, color=colour),
                 ),
                 text=[label] + [""] * (len(xs) - 1),
-                textposition="top right",
+                # Labels read away from the nearer edge, so they stay inside the chart.
+                textposition="top left" if span_start > middle else "top right",
                 hovertext=[hover] * len(xs),
                 hoverinfo="text",
                 cliponaxis=False,
@@ -470,11 +481,6 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "") -> go.Fi
         yaxis=dict(type="category", categoryorder="array", categoryarray=[escape_html(r) for r in rows],
                    autorange="reversed"),
     )
-    if end is None:
-        figure.add_annotation(
-            x=axis_end, y=escape_html(window_row), text="end not given →", showarrow=False,
-            xanchor="right", yanchor="bottom", yshift=8, font=dict(size=12, color=OKABE_ITO["green"]),
-        )
     _add_chart_caption(figure, caption)
     return figure
 

@@ -1,6 +1,93 @@
-"""Placeholder."""
+"""Truce violations: each truce's window, and each side's claim of violations side by side, never summed."""
 
-from conflictdesk import ui
+import pandas as pd
+import streamlit as st
 
-page = ui.start_page("truces", "to be written")
+from conflictdesk import charts, store, ui
+from conflictdesk.figures import figure_text
+from conflictdesk.text import date_text
+
+PER_ROW = 3  # claim cards side by side before wrapping to a new row
+
+page = ui.start_page("Truce violations", "claims made by or against")
+truces = store.run("truces_in_period", date_from=page.filters.date_from, date_to=page.filters.date_to)
+claims = store.run("truce_claims", **page.params)
+sources = store.run("sources").set_index("source_id")
+
+
+def source_line(row) -> None:
+    """The source of a truce or claim, with its exact words."""
+    source = sources.loc[row["source_id"]] if row["source_id"] in sources.index else {}
+    ui.source_caption(row["publisher"], source.get("title"), source.get("url"), row["excerpt"])
+
+
+def claim_card(claim) -> None:
+    """One side's claim in its own words, categories and status."""
+    claimant = claim["claimant_name"] if isinstance(claim["claimant_name"], str) else "unattributed"
+    with st.container(border=True):
+        accused = claim["accused_name"]
+        st.markdown(f"**Claimed by {ui.escape_markdown(claimant)} against {ui.escape_markdown(accused)}**")
+        count = figure_text(claim["count"], claim["count_qualifier"], claim["count_phrase"])
+        st.markdown(f"### {ui.escape_markdown(count)}")
+        if len(claim["categories"]):
+            st.markdown("Their categories: " + "; ".join(ui.escape_markdown(c) for c in claim["categories"]))
+        st.markdown(f"Status: {ui.escape_markdown(charts.status_text(claim['status'], claimant))}")
+        if not pd.isna(claim["period_start"]) or not pd.isna(claim["period_end"]):
+            start = date_text(claim["period_start"]) if not pd.isna(claim["period_start"]) else "start not given"
+            end = date_text(claim["period_end"]) if not pd.isna(claim["period_end"]) else "end not given"
+            st.caption(f"Counted period: {start} – {end}")
+        else:
+            st.caption("Counted period: not given")
+        st.caption(f"Reported {date_text(claim['reported_on'])}")
+        source_line(claim)
+        if isinstance(claim["notes"], str):
+            st.caption(f"Notes: {ui.escape_markdown(claim['notes'])}")
+
+
+if truces.empty:
+    st.info(
+        f"Nothing in this period: no truce in the data overlaps {ui.period_text(page.filters)}.",
+        icon=":material/event_busy:",
+    )
+for truce in truces.to_dict("records"):
+    st.header(ui.escape_markdown(truce["name"]), divider="gray")
+    end = date_text(truce["end_date"]) if not pd.isna(truce["end_date"]) else "end not given"
+    st.markdown(
+        f"Declared by **{ui.escape_markdown(truce['declared_by_name'])}** · "
+        f"{date_text(truce['start_date'])} – {end}"
+    )
+    if isinstance(truce["scope"], str):
+        st.markdown(f"Scope: {ui.escape_markdown(truce['scope'])}")
+    source_line(truce)
+    if isinstance(truce["notes"], str):
+        with st.expander("How the dates were worked out"):
+            st.caption(ui.escape_markdown(truce["notes"]))
+
+    own = claims[claims["truce_id"] == truce["truce_id"]]
+    st.plotly_chart(
+        charts.truce_window_figure(truce, own, caption=ui.credit_line()),
+        width="stretch",
+        config={"displaylogo": False},
+        key=f"truce-window-{truce['truce_id']}",
+    )
+    st.caption(
+        "Time chart: the green band is the truce window (an arrow where the end is not given); below it, each "
+        "claimant's claim on its own row, over the period it counted, or on the day it was reported when no "
+        "period is given. The claims are shown side by side, never added together."
+    )
+    if own.empty:
+        st.info("No claims of violations by or against the chosen actors for this truce.", icon=":material/info:")
+        continue
+    st.subheader("What each side claims")
+    records = own.to_dict("records")
+    for first in range(0, len(records), PER_ROW):
+        row = records[first : first + PER_ROW]
+        for column, claim in zip(st.columns(len(row)), row):
+            with column:
+                claim_card(claim)
+    st.caption(
+        "Each side counts different things in its own way and its own words: the counts are not comparable "
+        "and are never added together."
+    )
+
 ui.footer(page)

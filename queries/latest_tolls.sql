@@ -11,7 +11,9 @@ select
     r.report_id, r.reported_on, r.population,
     r.killed, r.killed_qualifier, r.killed_phrase,
     r.injured, r.injured_qualifier, r.injured_phrase,
-    r.claimant, coalesce(ca.name, 'unattributed') as claimant_name, r.status as toll_status,
+    r.claimant,
+    case when r.report_id is null then null else coalesce(ca.name, 'unattributed') end as claimant_name,
+    r.status as toll_status,
     r.source_id, r.excerpt
 from strikes s
 left join ranked r on r.strike_id = s.strike_id and r.rank = 1

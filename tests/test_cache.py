@@ -5,7 +5,7 @@ import pytest
 from conflictdesk.cache import cache_file, open_data
 from conflictdesk.load import data_version
 from conflictdesk.problems import DataError
-from conftest import write_folder
+from datafixtures import write_folder
 
 
 @pytest.fixture(autouse=True)

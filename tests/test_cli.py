@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import changed, minimal_tables, write_folder
+from datafixtures import changed, minimal_tables, write_folder
 from conflictdesk.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SOURCE_TEXT, changed, minimal_tables, write_folder
+from datafixtures import SOURCE_TEXT, changed, minimal_tables, write_folder
 from conflictdesk.load import load, validate
 from conflictdesk.problems import DataError, Problem
 from conflictdesk.schema import TABLES

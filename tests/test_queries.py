@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import minimal_tables, write_folder
+from datafixtures import minimal_tables, write_folder
 from conflictdesk.load import load
 from conflictdesk.queries import QUERY_DIR, run_query
 

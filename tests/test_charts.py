@@ -1,0 +1,209 @@
+"""The casualty and truce chart builders, on small frames built here: what a reader would see in each figure."""
+
+import pandas as pd
+
+from conflictdesk import charts
+
+CAPTION = "Source: Test Wire via Conflict Desk"
+
+
+def toll(strike_id, city, killed=None, killed_q=None, killed_p=None, injured=None, injured_q=None, injured_p=None,
+         claimant="unattributed", reported_on="2025-04-21", report_id="r"):
+    """One row shaped like the latest_tolls query's."""
+    return {
+        "strike_id": strike_id,
+        "date": pd.Timestamp("2025-04-13"),
+        "date_precision": "day",
+        "city": city,
+        "report_id": None if report_id is None else f"{strike_id}-{report_id}",
+        "reported_on": pd.Timestamp(reported_on),
+        "killed": killed,
+        "killed_qualifier": killed_q,
+        "killed_phrase": killed_p,
+        "injured": injured,
+        "injured_qualifier": injured_q,
+        "injured_phrase": injured_p,
+        "claimant_name": claimant,
+        "toll_status": "claimed",
+    }
+
+
+def tolls(*rows) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows))
+    for column in ("killed", "injured"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def history_row(strike_id, city, reported_on, killed, killed_q, killed_p, injured, injured_q, injured_p):
+    """One row shaped like the toll_history query's."""
+    return {
+        "report_id": f"{strike_id}-{reported_on}",
+        "strike_id": strike_id,
+        "city": city,
+        "strike_date": pd.Timestamp("2025-04-13"),
+        "date_precision": "day",
+        "reported_on": pd.Timestamp(reported_on),
+        "killed": killed,
+        "killed_qualifier": killed_q,
+        "killed_phrase": killed_p,
+        "injured": injured,
+        "injured_qualifier": injured_q,
+        "injured_phrase": injured_p,
+        "claimant_name": "Ukraine",
+        "status": "claimed",
+    }
+
+
+TRUCE = {
+    "truce_id": "easter",
+    "name": "Easter truce",
+    "declared_by_name": "Russia",
+    "start_date": pd.Timestamp("2025-04-20"),
+    "end_date": pd.NaT,
+}
+CLAIMS = pd.DataFrame(
+    [
+        {
+            "claim_id": "ua", "truce_id": "easter", "claimant_name": "Ukraine", "accused_name": "Russia",
+            "period_start": pd.Timestamp("2025-04-20"), "period_end": pd.NaT,
+            "count": 3000, "count_qualifier": "nearly", "count_phrase": "nearly 3,000 times",
+            "categories": ["breached the ceasefire"], "status": "claimed", "reported_on": pd.Timestamp("2025-04-21"),
+        },
+        {
+            "claim_id": "ru", "truce_id": "easter", "claimant_name": "Russia", "accused_name": "Ukraine",
+            "period_start": pd.NaT, "period_end": pd.NaT,
+            "count": 100, "count_qualifier": "vague", "count_phrase": "hundreds",
+            "categories": ["drone attacks", "artillery attacks"], "status": "claimed",
+            "reported_on": pd.Timestamp("2025-04-21"),
+        },
+    ]
+)
+
+
+def bar(figure, name):
+    return next(trace for trace in figure.data if trace.type == "bar" and trace.name == name)
+
+
+def labelled(trace, words):
+    """Index of the first bar or point whose label contains the words."""
+    return next(i for i, text in enumerate(trace.text) if words in text)
+
+
+def test_over_100_bar_is_marked_open_ended_and_exact_35_is_not():
+    """An "over 100" bar is hatched and says open-ended; an exact 35 is a plain bar labelled 35."""
+    figure = charts.toll_bars(tolls(toll("sumy", "Sumy", 35, "exact", "35", 100, "over", "over 100")))
+    injured = bar(figure, "People injured")
+    at = labelled(injured, "over 100")
+    assert injured.marker.pattern.shape[at] == "/"
+    assert "over 100 (open-ended)" in injured.text[at]
+    assert "unattributed" in injured.text[at]
+    killed = bar(figure, "People killed")
+    at = labelled(killed, "35")
+    assert killed.marker.pattern.shape[at] == ""
+    assert "open-ended" not in killed.text[at]
+    arrows = [t for t in figure.data if t.type == "scatter" and "Open-ended" in (t.name or "")]
+    assert arrows and arrows[0].marker.symbol == "arrow-right" and list(arrows[0].x) == [100]
+
+
+def test_upper_bound_and_approximate_figures_are_marked():
+    """A "nearly" figure is marked as at most, an "about" figure as approximate: neither looks exact."""
+    figure = charts.toll_bars(tolls(toll("x", "Kharkiv", 40, "about", "about 40", 3000, "nearly", "nearly 3,000")))
+    assert "(approximate)" in bar(figure, "People killed").text[0]
+    assert bar(figure, "People killed").marker.pattern.shape[0] != ""
+    assert "nearly 3,000 (at most)" in bar(figure, "People injured").text[0]
+    assert bar(figure, "People injured").marker.pattern.shape[0] != ""
+
+
+def test_strike_without_a_figure_has_no_bar_and_says_not_reported():
+    """A strike whose reports give no death toll gets "not reported", never a zero-length bar."""
+    figure = charts.toll_bars(
+        tolls(
+            toll("sumy", "Sumy", 35, "exact", "35", 100, "over", "over 100"),
+            toll("odesa", "Odesa", injured=3, injured_q="at_least", injured_p="at least three"),
+        )
+    )
+    killed = bar(figure, "People killed")
+    assert len(killed.x) == 1 and not any("Odesa" in y for y in killed.y)
+    silent = next(t for t in figure.data if t.name == "Not reported")
+    assert list(silent.text) == ["not reported"]
+    assert "Odesa" in silent.y[0] and "killed" in silent.y[0]
+
+
+def test_text_from_the_data_is_escaped_in_labels_and_hover():
+    """A city or phrase containing <script> shows as text in labels and hover, never as markup."""
+    figure = charts.toll_bars(
+        tolls(toll("x", "<script>alert(1)</script>", 5, "exact", "<script>5</script>", claimant="<b>me</b>")),
+        caption="<script>credit</script>",
+    )
+    shown = figure.to_json()
+    assert "<script>" not in shown and "<b>me" not in shown
+    killed = bar(figure, "People killed")
+    assert "&lt;script&gt;5&lt;/script&gt;" in killed.text[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in killed.hovertext[0]
+    assert "&lt;script&gt;" in killed.y[0]
+
+
+def test_toll_history_has_one_trace_per_strike_with_phrases_as_text():
+    """Each strike with several reports gets its own line in each panel, its points labelled with the phrases."""
+    history = pd.DataFrame(
+        [
+            history_row("sumy", "Sumy", "2025-04-14", 35, "exact", "35", 100, "over", "over 100"),
+            history_row("sumy", "Sumy", "2025-04-25", 40, "about", "about 40", 120, "over", "more than 120"),
+            history_row("kyiv", "Kyiv", "2025-04-15", 5, "exact", "5", None, None, None),
+            history_row("kyiv", "Kyiv", "2025-04-16", 9, "at_least", "at least nine", 20, "exact", "20"),
+            history_row("lviv", "Lviv", "2025-04-16", 1, "exact", "1", 2, "exact", "2"),
+        ]
+    )
+    assert charts.several_reports(history)
+    figure = charts.toll_history_figure(history, caption=CAPTION)
+    killed = [t for t in figure.data if t.yaxis == "y"]
+    injured = [t for t in figure.data if t.yaxis == "y2"]
+    assert len(killed) == len(injured) == 2  # Sumy and Kyiv; Lviv has one report
+    sumy_killed = next(t for t in killed if "Sumy" in t.name)
+    assert [text.split(" — ")[0] for text in sumy_killed.text] == ["35", "about 40 (approximate)"]
+    sumy_injured = next(t for t in injured if "Sumy" in t.name)
+    assert "more than 120 (open-ended) — Ukraine" in sumy_injured.text
+    kyiv_injured = next(t for t in injured if "Kyiv" in t.name)
+    assert kyiv_injured.y[0] is None  # a report silent on the injured leaves a gap, not a zero
+
+
+def test_one_report_per_strike_is_not_a_history():
+    """With one report per strike there is no toll history to draw."""
+    history = pd.DataFrame([history_row("sumy", "Sumy", "2025-04-14", 35, "exact", "35", 100, "over", "over 100")])
+    assert not charts.several_reports(history)
+    assert not charts.several_reports(history.iloc[0:0])
+
+
+def test_truce_window_is_a_band_with_one_row_per_claimant_never_summed():
+    """The truce window is a band from its start; each side's claim sits on its own row in its own words."""
+    figure = charts.truce_window_figure(TRUCE, CLAIMS, caption=CAPTION)
+    band = figure.layout.shapes[0]
+    assert band.type == "rect" and pd.Timestamp(band.x0) == pd.Timestamp("2025-04-20")
+    rows = {y for trace in figure.data for y in trace.y}
+    assert rows == {"Truce window", "Claimed by Ukraine", "Claimed by Russia"}
+    texts = [text for trace in figure.data for text in trace.text if text]
+    assert any("nearly 3,000 times" in text for text in texts)
+    assert any("hundreds" in text for text in texts)
+    assert any("end not given" in text for text in texts)
+    shown = figure.to_json()
+    assert "3,100" not in shown and "3100" not in shown
+    assert not any("total" in (trace.name or "").lower() for trace in figure.data)
+
+
+def test_truce_claim_without_a_period_sits_on_its_report_date():
+    """A claim with no counted period is a single point on the day it was reported."""
+    figure = charts.truce_window_figure(TRUCE, CLAIMS)
+    russia = next(trace for trace in figure.data if trace.name == "Claimed by Russia")
+    assert [pd.Timestamp(x) for x in russia.x] == [pd.Timestamp("2025-04-21")]
+    assert "not independently verified" in russia.hovertext[0]
+
+
+def test_charts_carry_a_caption_naming_the_source():
+    """A downloaded chart still says where its figures come from."""
+    figures = [
+        charts.toll_bars(tolls(toll("sumy", "Sumy", 35, "exact", "35", 100, "over", "over 100")), caption=CAPTION),
+        charts.truce_window_figure(TRUCE, CLAIMS, caption=CAPTION),
+    ]
+    for figure in figures:
+        assert any(annotation.text == CAPTION for annotation in figure.layout.annotations)
