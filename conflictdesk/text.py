@@ -24,9 +24,11 @@ def safe_url(url) -> str | None:
     """The URL if it is a plain http or https link, else None."""
     if not isinstance(url, str) or not url.strip():
         return None
-    parsed = urlparse(url.strip())
-    if parsed.scheme in ("http", "https") and parsed.netloc and not any(ch.isspace() for ch in url.strip()):
-        return url.strip()
+    url = url.strip()
+    parsed = urlparse(url)
+    if parsed.scheme in ("http", "https") and parsed.netloc and not any(ch.isspace() for ch in url):
+        # Encode what could end a markdown link or open an HTML tag.
+        return url.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E").replace('"', "%22")
     return None
 
 

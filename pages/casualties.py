@@ -54,6 +54,7 @@ else:
         "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
         "“Not reported” means the sources give no figure, not zero."
     )
+    ui.download_csv(page, tolls, "latest-tolls", "Download the tolls behind this chart (CSV)")
 
     st.subheader("How the tolls changed")
     history = store.run("toll_history", **page.params)
@@ -91,6 +92,7 @@ else:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
+    ui.download_csv(page, history, "casualty-reports", "Download every report (CSV)")
     st.caption("Every report of the strikes above known by the end of the period, strike by strike, oldest first; "
         "text as in the data.")
 

@@ -106,6 +106,7 @@ for _, source in sources.iterrows():
         st.markdown("**Rows citing it:** " + (", ".join(cited) if cited else "none") + ".")
         if isinstance(source["notes"], str) and source["notes"].strip():
             st.caption(f"Curator's notes: {ui.escape_markdown(source['notes'])}")
+ui.download_csv(page, sources, "sources", "Download the sources (CSV)")
 
 st.header("What each table holds")
 counts = store.run("table_counts", **page.params).set_index("table_name")

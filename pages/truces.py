@@ -89,5 +89,6 @@ for truce in truces.to_dict("records"):
         "Each side counts different things in its own way and its own words: the counts are not comparable "
         "and are never added together."
     )
+    ui.download_csv(page, own, f"claims-{truce['truce_id']}", "Download these claims (CSV)")
 
 ui.footer(page)

@@ -23,6 +23,7 @@ def test_only_http_links_are_links():
     assert safe_url("data:text/html,<script>") is None
     assert safe_url("/relative") is None
     assert safe_url(None) is None
+    assert safe_url("https://a.org/x)[y](javascript:alert(1)") == "https://a.org/x%29[y]%28javascript:alert%281%29"
 
 
 def test_dates_are_as_precise_as_the_data():
