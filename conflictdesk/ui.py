@@ -239,18 +239,20 @@ def _current_url(page: Page) -> str:
     return f"{base}/{page.path}"
 
 
-def download_csv(page: Page, rows: pd.DataFrame, name: str, label: str = "Download these rows (CSV)") -> None:
-    """A download button for exactly the filtered rows behind a table, chart or map."""
+def download_csv(page: Page, rows, name: str, label: str = "Download these rows (CSV)") -> None:
+    """A download button for exactly the filtered rows (a DataFrame, or a function giving one) behind a view."""
     if page.embed:
         return
     version = page.meta.get("data_version")
+    # Built only when clicked: a million-row export must not slow every rerun.
     st.download_button(
         label,
-        data=export.to_csv(rows, version),
+        data=lambda: export.to_csv(rows() if callable(rows) else rows, version),
         file_name=f"conflictdesk-{name}-{version}.csv",
         mime="text/csv",
         icon=":material/download:",
         key=f"download-{name}",
+        on_click="ignore",
         help="Exactly the rows that pass the filters, with their source ids and the data version.",
     )
 

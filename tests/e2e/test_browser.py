@@ -205,3 +205,15 @@ def test_password_gate_in_the_browser(browser, fresh_server):
     wait_for_app(page)
     assert "over 100" in page.inner_text("[data-testid='stMain']")
     ctx.close()
+
+
+def test_csv_download_is_the_filtered_rows(context, server):
+    """The casualties download holds the filtered reports with source ids and the data version, formula-safe."""
+    page = open_page(context, server, "casualties?period=2025-04-14&period=2025-04-23")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download every report (CSV)").click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("report_id,strike_id,")
+    assert "source_id" in lines[0] and lines[0].endswith("data_version")
+    assert len(lines) == 2 and lines[1].startswith("odesa-2025-04-21-toll-1,")
