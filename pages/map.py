@@ -1,6 +1,158 @@
-"""Placeholder."""
+"""Strikes map: every strike in the filters, sized by its toll and coloured by its target, with a card per strike."""
 
-from conflictdesk import ui
+import streamlit as st
 
-page = ui.start_page("map", "to be written")
+from conflictdesk import deck, store, ui
+from conflictdesk.filters import shorten
+from conflictdesk.text import date_text, escape_markdown
+
+page = ui.start_page("Strikes map", "strikes carried out by")
+strikes = store.run("strikes_for_map", **page.params)
+cities = store.run("cities")
+
+
+def notice(text: str) -> None:
+    """A link parameter the page could not use, said plainly."""
+    st.info(escape_markdown(text), icon=":material/link_off:")
+
+
+def set_param(name: str, value: str | None) -> None:
+    """Write one page parameter to the URL, or remove it."""
+    if value:
+        st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
+def choose_place(name: str) -> None:
+    """Go to a view; All Ukraine is the default and needs no parameter."""
+    set_param("place", None if name == deck.ALL_UKRAINE else name)
+    st.session_state["place_pick"] = name
+
+
+def choose_strike(strike_id: str | None) -> None:
+    """Open a strike's card."""
+    set_param("strike", strike_id)
+    st.session_state["strike_pick"] = strike_id
+
+
+def on_map_select() -> None:
+    """A click on a strike opens its card; a click on empty map leaves the card as it is."""
+    objects = st.session_state["map"]["selection"]["objects"]
+    picked = [item["strike_id"] for items in objects.values() for item in items if "strike_id" in item]
+    if picked:
+        choose_strike(picked[0])
+
+
+# The view: ?place=Sumy, any city in the data, else All Ukraine.
+asked = (page.query.get("place") or [None])[0]
+place = deck.match_place(asked, cities) if asked else deck.ALL_UKRAINE
+if place is None:
+    notice(f"Ignored the place “{shorten(asked)}”: it is not a city in the data. Showing all of Ukraine.")
+    place = deck.ALL_UKRAINE
+if asked and place != asked:
+    set_param("place", None if place == deck.ALL_UKRAINE else place)
+if st.session_state.get("place_pick") != place:
+    st.session_state["place_pick"] = place
+
+columns = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
+for column, name in zip(columns, ("Sumy", "Odesa", deck.ALL_UKRAINE)):
+    column.button(
+        name,
+        key=f"go-{name}",
+        type="primary" if place == name else "secondary",
+        on_click=choose_place,
+        args=(name,),
+        width="stretch",
+    )
+columns[3].selectbox(
+    "Go to a place",
+    deck.place_names(cities),
+    key="place_pick",
+    on_change=lambda: choose_place(st.session_state["place_pick"]),
+)
+
+# The strike whose card is open: ?strike=ID, whatever the filters.
+strike_id = page.value("strike")
+if page.query.get("strike") and strike_id is None:
+    notice(f"Ignored the strike “{shorten(page.query['strike'][0])}”: not a strike id.")
+card = store.run("strike", strike_id=strike_id) if strike_id else None
+if card is not None and card.empty:
+    notice(f"There is no strike “{strike_id}” in the data.")
+    card, strike_id = None, None
+
+if strikes.empty:
+    st.info("No strikes match these filters. The map still shows the borders and the cities in the data.")
+summary = deck.map_summary(strikes)
+st.pydeck_chart(
+    deck.strike_deck(strikes, deck.place_view(place, cities), deck.read_outline(), cities),
+    on_select=on_map_select,
+    selection_mode="single-object",
+    key="map",
+    height=560,
+    alt=summary,
+)
+st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
+colours, shapes = st.columns([1, 2])
+colours.markdown(
+    "**Colour: what was hit**  \n"
+    + "  \n".join(f':color[●]{{foreground="{colour}"}} {label}' for label, colour in deck.target_legend())
+)
+shapes.markdown(
+    "**Shape: how precisely it is located**  \n"
+    "● Solid dot: the exact place or neighbourhood is known.  \n"
+    "○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
+    "(at least 40 km), so it is drawn at the centre of that place.  \n"
+    "**Size:** circle area grows with the people killed and injured in the latest report "
+    "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for its card."
+)
+
+labels = {row["strike_id"]: deck.strike_label(row) for row in strikes.to_dict(orient="records")}
+if card is not None and strike_id not in labels:
+    labels[strike_id] = deck.strike_label(card.iloc[0])
+if st.session_state.get("strike_pick") != strike_id:
+    st.session_state["strike_pick"] = strike_id
+st.selectbox(
+    "Strike",
+    list(labels),
+    key="strike_pick",
+    format_func=labels.get,
+    index=None,
+    placeholder="Choose a strike, or click one on the map",
+    on_change=lambda: choose_strike(st.session_state["strike_pick"]),
+)
+if card is not None:
+    row = card.iloc[0]
+    with st.container(border=True, key=f"strike-{row['strike_id']}"):
+        st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
+        if row["strike_id"] not in set(strikes["strike_id"]):
+            st.warning("This strike is outside the current filters, so it is not drawn on the map.")
+        if row["source_type"] == "synthetic":
+            st.warning("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")
+        if isinstance(row["description"], str):
+            st.markdown(escape_markdown(row["description"]))
+        facts = deck.strike_facts(row)
+        st.markdown("  \n".join(f"**{name}:** {escape_markdown(value)}" for name, value in facts.items()))
+        st.markdown("**Toll, report by report** (oldest first; every figure is its claimant's)")
+        reports = store.run("strike_reports", strike_id=row["strike_id"])
+        if reports.empty:
+            st.caption("No casualty report in the data.")
+        for report in reports.to_dict(orient="records"):
+            st.markdown(
+                f"{escape_markdown(date_text(report['reported_on']))}: "
+                f"**{escape_markdown(deck.toll_text(report))}**  \n"
+                f"Claimed by: {escape_markdown(report['claimant_name'])} · status: {escape_markdown(report['status'])}"
+            )
+            ui.source_caption(report["publisher"], report["source_title"], report["source_url"], report["excerpt"])
+        st.markdown("**Source of the strike**")
+        ui.source_caption(row["publisher"], row["source_title"], row["source_url"], row["excerpt"])
+        if isinstance(row["notes"], str):
+            st.caption(f"Notes: {escape_markdown(row['notes'])}")
+        st.markdown(f"[Link to this strike]({ui.view_link('map', page, strike=row['strike_id'])})")
+    statements = store.run("strike_statement_cards", strike_id=row["strike_id"])
+    if not statements.empty:
+        st.markdown("**Statements about this strike**")
+    for statement in statements.to_dict(orient="records"):
+        ui.statement_card(statement, page)
+
 ui.footer(page)

@@ -1,0 +1,248 @@
+"""The strikes map's deck, built from hand-made rows shaped like `strikes_for_map` returns."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from conflictdesk import deck
+
+SIMFEROPOL = (34.10, 44.95)
+
+
+def contains_point(feature: dict, lon: float, lat: float) -> bool:
+    """Ray casting: is (lon, lat) inside the feature's outer rings and outside their holes?"""
+
+    def inside(ring):
+        crossings = False
+        for (x1, y1), (x2, y2) in zip(ring, ring[-1:] + ring[:-1]):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                crossings = not crossings
+        return crossings
+
+    geometry = feature["geometry"]
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return any(inside(rings[0]) and not any(inside(hole) for hole in rings[1:]) for rings in polygons)
+
+
+def strike(**cells) -> dict:
+    """One strikes_for_map row; cells not given are empty."""
+    row = dict.fromkeys(
+        "time_local oblast place weapon target description killed killed_qualifier killed_phrase injured "
+        "injured_qualifier injured_phrase toll_claimant toll_status source_title source_url excerpt notes".split()
+    )
+    row |= {"date": pd.Timestamp("2025-04-13"), "date_precision": "day", "attacker": "russia"}
+    row |= {"attacker_name": "Russia", "status": "claimed", "source_id": "s1", "publisher": "Test Wire"}
+    row |= {"source_type": "news_report", "target_type": "civilian", "geo_precision": "exact"}
+    return row | cells
+
+
+SUMY = strike(
+    strike_id="sumy",
+    city="Sumy",
+    place="Congress centre",
+    latitude=50.9077,
+    longitude=34.7981,
+    target_type="civilian",
+    killed=35,
+    killed_qualifier="exact",
+    killed_phrase="35",
+    injured=100,
+    injured_qualifier="over",
+    injured_phrase="over 100",
+    toll_claimant="unattributed",
+    toll_status="claimed",
+)
+ODESA = strike(
+    strike_id="odesa",
+    date=pd.Timestamp("2025-04-21"),
+    city="Odesa",
+    latitude=46.4825,
+    longitude=30.7233,
+    geo_precision="city",
+    target_type="military",
+    injured=3,
+    injured_qualifier="at_least",
+    injured_phrase="at least three",
+    toll_claimant="Local officials in Odesa",
+    toll_status="claimed",
+)
+CITIES = pd.DataFrame(
+    {"city": ["Sumy", "Odesa"], "latitude": [50.9077, 46.4825], "longitude": [34.7981, 30.7233], "strikes": [1, 1]}
+)
+
+
+def build(*rows, view=(48.4, 31.2, 5)) -> dict:
+    """The deck of these strikes as the JSON the browser receives."""
+    frame = pd.DataFrame(list(rows)) if rows else pd.DataFrame(columns=list(SUMY))
+    return json.loads(deck.strike_deck(frame, view, deck.read_outline(), CITIES).to_json())
+
+
+def layer(spec: dict, layer_id: str) -> dict:
+    """One layer of a deck's JSON by id."""
+    return next(item for item in spec["layers"] if item["id"] == layer_id)
+
+
+def drawn(spec: dict) -> dict[str, tuple[str, dict]]:
+    """Every strike drawn: id -> (layer id, its data row)."""
+    return {
+        row["strike_id"]: (item["id"], row)
+        for item in spec["layers"]
+        if item["id"].startswith("strike-")
+        for row in item["data"]
+    }
+
+
+def test_sumy_circle_is_bigger_than_odesa():
+    """Sumy (35 killed, over 100 injured) gets a larger radius than Odesa (at least three injured)."""
+    strikes = drawn(build(SUMY, ODESA))
+    assert strikes["sumy"][1]["radius"] > strikes["odesa"][1]["radius"]
+    assert strikes["sumy"][1]["radius"] == round(deck.strike_radius(35, 100, "exact"))
+
+
+def test_radius_grows_with_area_and_has_bounds():
+    """No figure gets the base radius; radius grows as a square root and stops at the maximum."""
+    assert deck.strike_radius(None, None, "exact") == deck.BASE_RADIUS_M
+    four, sixteen = deck.strike_radius(4, 0, "exact"), deck.strike_radius(16, 0, "exact")
+    assert sixteen - deck.BASE_RADIUS_M == pytest.approx(2 * (four - deck.BASE_RADIUS_M))
+    assert deck.strike_radius(1_000_000, 0, "exact") == deck.MAX_RADIUS_M
+
+
+def test_coarse_ring_is_at_least_the_place_it_could_be_in():
+    """A strike located only to an oblast is drawn at least 40 km wide, to a city at least 3 km."""
+    assert deck.strike_radius(None, None, "oblast") >= 40_000
+    assert deck.strike_radius(None, None, "city") >= 3_000
+
+
+def test_colours_follow_the_legend():
+    """Each strike's colour is its target type's colour in the legend."""
+    strikes = drawn(build(SUMY, ODESA))
+    legend = dict(deck.target_legend())
+    assert strikes["sumy"][1]["color"][:3] == deck.rgba(legend["Civilian"])[:3]
+    assert strikes["odesa"][1]["color"][:3] == deck.rgba(legend["Military"])[:3]
+    assert len(set(legend.values())) == len(legend)
+
+
+def test_coarse_location_is_a_ring_and_exact_a_dot():
+    """Odesa (city precision) is in the ring layer; Sumy (exact here) is in the dot layer."""
+    spec = build(SUMY, ODESA)
+    strikes = drawn(spec)
+    assert strikes["odesa"][0] == "strike-rings"
+    assert strikes["sumy"][0] == "strike-dots"
+    rings = layer(spec, "strike-rings")
+    assert rings["stroked"] and "28]" in rings["getFillColor"]  # hollow: outline strong, fill nearly clear
+
+
+def test_tooltip_says_phrase_claimant_and_source():
+    """The tooltip text keeps the source's phrase, who claims it and the publisher."""
+    strikes = drawn(build(SUMY, ODESA))
+    sumy, odesa = strikes["sumy"][1]["tooltip"], strikes["odesa"][1]["tooltip"]
+    assert "35 killed; over 100 injured" in sumy
+    assert "unattributed" in sumy and "Test Wire" in sumy and "13 Apr 2025" in sumy
+    assert "at least three injured" in odesa and "Local officials in Odesa" in odesa
+
+
+def test_report_without_claimant_is_unattributed():
+    """A toll with no claimant is shown as unattributed, not left blank."""
+    text = deck.tooltip_text(SUMY | {"toll_claimant": None})
+    assert "claimed by: unattributed" in text
+
+
+def test_strike_without_report_says_so():
+    """A strike with no casualty report says there is none, rather than showing zero."""
+    text = deck.tooltip_text(strike(strike_id="x", city="Kharkiv"))
+    assert "No casualty report" in text and "0 killed" not in text
+
+
+def test_tooltip_is_text_not_html():
+    """The tooltip uses deck.gl's text form, which the browser shows as text."""
+    built = deck.strike_deck(pd.DataFrame([SUMY]), (48.4, 31.2, 5), deck.read_outline(), CITIES)
+    assert built._tooltip["text"] == "{tooltip}"
+    assert "html" not in built._tooltip
+
+
+def test_script_in_data_stays_text():
+    """A `<script>` in a strike's place is carried as text and no tooltip is HTML."""
+    evil = SUMY | {"place": "<script>alert(1)</script>", "description": "<b>bold</b>"}
+    built = deck.strike_deck(pd.DataFrame([evil]), (48.4, 31.2, 5), deck.read_outline(), CITIES)
+    assert "html" not in built._tooltip
+    assert '"html"' not in built.to_json()
+    assert "<script>alert(1)</script>" in drawn(json.loads(built.to_json()))["sumy"][1]["tooltip"]
+
+
+def test_layers_under_strikes():
+    """Outlines and place names are drawn first, strikes on top, dots above rings."""
+    ids = [item["id"] for item in build(SUMY, ODESA)["layers"]]
+    assert ids == ["country-outlines", "country-labels", "city-labels", "strike-rings", "strike-dots"]
+    spec = build(SUMY, ODESA)
+    assert {row["name"] for row in layer(spec, "city-labels")["data"]} == {"Sumy", "Odesa"}
+    assert "Ukraine" in {row["name"] for row in layer(spec, "country-labels")["data"]}
+    assert layer(spec, "strike-dots")["pickable"] and layer(spec, "strike-rings")["pickable"]
+
+
+def test_country_names_sit_inside_their_countries():
+    """Each country's label is placed inside that country's outline."""
+    outline = deck.read_outline()
+    features = {f["properties"]["name"]: f for f in outline["features"]}
+    for label in deck.country_labels(outline):
+        assert contains_point(features[label["name"]], label["lon"], label["lat"]), label
+
+
+def test_carto_basemap_without_token():
+    """The basemap is CARTO light, which needs no API key."""
+    spec = build(SUMY)
+    assert spec["mapProvider"] == "carto"
+    assert "positron" in spec["mapStyle"]
+    assert "mapbox" not in json.dumps(spec).lower()
+
+
+def test_outline_shows_crimea_as_ukraine():
+    """Simferopol falls inside Ukraine's outline as drawn on the map."""
+    outlines = layer(build(SUMY), "country-outlines")["data"]["features"]
+    ukraine = next(f for f in outlines if f["properties"]["name"] == "Ukraine")
+    russia = next(f for f in outlines if f["properties"]["name"] == "Russia")
+    assert contains_point(ukraine, *SIMFEROPOL)
+    assert not contains_point(russia, *SIMFEROPOL)
+
+
+def test_ukraine_tinted_apart_from_neighbours():
+    """Ukraine is filled and outlined differently from its neighbours."""
+    outlines = layer(build(SUMY), "country-outlines")["data"]["features"]
+    colours = {f["properties"]["name"]: (f["properties"]["fill"], f["properties"]["line"]) for f in outlines}
+    assert colours["Ukraine"] != colours["Russia"] == colours["Poland"]
+
+
+def test_deck_data_is_small():
+    """Only the columns the layers need reach the browser: no description, notes or excerpts."""
+    row = drawn(build(SUMY | {"notes": "long notes", "excerpt": "the excerpt"}))["sumy"][1]
+    assert set(row) == {"strike_id", "lon", "lat", "radius", "color", "tooltip"}
+
+
+def test_empty_strikes_still_draw_the_outlines():
+    """With no strikes the deck still has the outlines and the city names."""
+    spec = build()
+    assert layer(spec, "country-outlines")["data"]["features"]
+    assert layer(spec, "city-labels")["data"]
+    assert drawn(spec) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "latitude", "zoom"),
+    [("All Ukraine", 48.4, 5), ("Sumy", 50.9077, deck.CITY_ZOOM), ("odesa", 46.4825, deck.CITY_ZOOM)],
+)
+def test_place_views(name, latitude, zoom):
+    """The preset views and any city in the data centre the map where a reader expects."""
+    view = deck.place_view(name, CITIES)
+    assert view.latitude == pytest.approx(latitude, abs=0.01)
+    assert view.zoom == zoom
+
+
+def test_unknown_place_has_no_view():
+    """A place not in the data has no view."""
+    assert deck.place_view("Atlantis", CITIES) is None
+
+
+def test_map_summary_names_count_and_cities():
+    """The map's alt text says how many strikes and where."""
+    text = deck.map_summary(pd.DataFrame([SUMY, ODESA]))
+    assert "2 strikes" in text and "Sumy and Odesa" in text

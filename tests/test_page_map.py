@@ -1,0 +1,175 @@
+"""The strikes map page under AppTest, on the bundled data: the deck, the place views and the strike card."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+SUMY = "sumy-2025-04-13"
+ODESA = "odesa-2025-04-21"
+
+
+def map_page(**params) -> AppTest:
+    """The app opened at the map page (through app.py's navigation) with the given URL parameters."""
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page("pages/map.py")
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def deck_spec(at: AppTest) -> dict:
+    """The deck JSON the browser receives."""
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def strikes_drawn(at: AppTest) -> dict[str, dict]:
+    """Strike id -> its row in the deck's data, from both strike layers."""
+    return {
+        row["strike_id"]: row
+        for layer in deck_spec(at)["layers"]
+        if layer["id"].startswith("strike-")
+        for row in layer["data"]
+    }
+
+
+def url_values(at: AppTest, name: str) -> list[str]:
+    """A URL parameter's values after the run, always as a list."""
+    value = at.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def shown_text(at: AppTest) -> str:
+    """Every markdown, caption, info and warning on the page, joined."""
+    return "\n".join(e.value for kind in (at.markdown, at.caption, at.info, at.warning) for e in kind)
+
+
+def test_map_draws_both_strikes_with_their_radius():
+    """The page runs and the deck holds Sumy, bigger than Odesa, with its tooltip phrase."""
+    at = map_page()
+    assert not at.exception
+    assert at.title[0].value == "Strikes map"
+    strikes = strikes_drawn(at)
+    assert set(strikes) == {SUMY, ODESA}
+    assert strikes[SUMY]["radius"] > strikes[ODESA]["radius"] > 0
+    assert "35 killed; over 100 injured" in strikes[SUMY]["tooltip"]
+    chart = at.get("deck_gl_json_chart")[0].proto
+    tooltip = json.loads(chart.tooltip)
+    assert tooltip["text"] == "{tooltip}" and "html" not in tooltip
+    assert "2 strikes" in chart.alt and "Sumy" in chart.alt
+
+
+def test_default_view_is_all_ukraine_with_legend_and_credit():
+    """Without ?place the map shows all of Ukraine, and the page explains colours, rings and credits."""
+    at = map_page()
+    view = deck_spec(at)["initialViewState"]
+    assert view["latitude"] == pytest.approx(48.4) and view["zoom"] == 5
+    text = shown_text(at)
+    assert "Civilian" in text and "Military" in text and "Hollow ring" in text
+    assert "Natural Earth" in text and "OpenStreetMap" in text
+
+
+def test_place_in_url_centres_the_view():
+    """?place=Odesa centres the map on Odesa."""
+    at = map_page(place="Odesa")
+    view = deck_spec(at)["initialViewState"]
+    assert view["latitude"] == pytest.approx(46.48, abs=0.01)
+    assert view["zoom"] > 5  # closer than the whole country
+    assert at.selectbox(key="place_pick").value == "Odesa"
+
+
+def test_sumy_button_moves_the_view_and_the_url():
+    """Clicking Sumy centres the map on Sumy and writes ?place=Sumy."""
+    at = map_page()
+    at.button(key="go-Sumy").click().run()
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(50.91, abs=0.01)
+    assert url_values(at, "place") == ["Sumy"]
+    at.button(key="go-All Ukraine").click().run()
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(48.4)
+    assert url_values(at, "place") == []
+
+
+def test_city_selectbox_moves_the_view():
+    """Choosing a city in the list centres the map on it and keeps it in the URL."""
+    at = map_page()
+    at.selectbox(key="place_pick").select("Odesa").run()
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(46.48, abs=0.01)
+    assert url_values(at, "place") == ["Odesa"]
+
+
+def test_strike_in_url_opens_its_card():
+    """?strike=sumy-2025-04-13 shows the card: description, toll phrase with claimant, excerpt, statements."""
+    at = map_page(strike=SUMY)
+    assert not at.exception
+    text = shown_text(at)
+    assert "over 100 injured" in text
+    assert "Claimed by: unattributed" in text
+    assert "where 35 people were killed and over 100 injured" in text  # the source's excerpt
+    assert "congress centre in Sumy on Palm Sunday" in text
+    assert "Missile" in text and "Russia" in text
+    assert "Everyone knows our Armed Forces struck a congress center" in text  # a related statement
+    assert at.selectbox(key="strike_pick").value == SUMY
+
+
+def test_strike_selectbox_opens_the_card_and_the_url():
+    """Choosing Odesa in the strike list opens its card and writes ?strike= to the URL."""
+    at = map_page()
+    at.selectbox(key="strike_pick").select(ODESA).run()
+    assert url_values(at, "strike") == [ODESA]
+    text = shown_text(at)
+    assert "at least three injured" in text and "Local officials in Odesa" in text
+
+
+def test_actor_filter_leaves_no_strikes_and_says_so():
+    """?actor=ukraine leaves no strikes (both are Russia's); the page says so and still draws the outlines."""
+    at = map_page(actor="ukraine")
+    assert not at.exception
+    assert strikes_drawn(at) == {}
+    assert any("No strikes match these filters" in info.value for info in at.info)
+    layers = {layer["id"]: layer for layer in deck_spec(at)["layers"]}
+    assert layers["country-outlines"]["data"]["features"]
+    assert {row["name"] for row in layers["city-labels"]["data"]} >= {"Sumy", "Odesa"}
+
+
+def test_period_filter_changes_the_strikes():
+    """A period after the Sumy strike leaves only Odesa on the map."""
+    at = map_page(period=["2025-04-14", "2025-04-23"])
+    assert set(strikes_drawn(at)) == {ODESA}
+
+
+def test_card_opens_for_a_strike_outside_the_filters():
+    """A linked strike the filters hide still opens its card, marked as not drawn."""
+    at = map_page(strike=SUMY, period=["2025-04-20", "2025-04-23"])
+    assert SUMY not in strikes_drawn(at)
+    assert any("outside the current filters" in w.value for w in at.warning)
+    assert "over 100 injured" in shown_text(at)
+
+
+def test_unknown_place_is_ignored_with_a_notice():
+    """?place=Atlantis is ignored with a visible notice; the map still shows all of Ukraine."""
+    at = map_page(place="Atlantis")
+    assert not at.exception
+    assert any("Atlantis" in info.value and "not a city in the data" in info.value for info in at.info)
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(48.4)
+    assert SUMY in strikes_drawn(at)
+
+
+def test_unknown_strike_is_ignored_with_a_notice():
+    """?strike=nowhere says there is no such strike and opens no card."""
+    at = map_page(strike="nowhere")
+    assert not at.exception
+    assert any("no strike" in info.value.lower() for info in at.info)
+    assert "Toll, report by report" not in shown_text(at)
+
+
+def test_page_runs_on_its_own_without_app_py():
+    """The page file opened directly (as on a fresh server) sets itself up and draws the map."""
+    at = AppTest.from_file("../pages/map.py", default_timeout=30)
+    at.query_params["place"] = "Sumy"
+    at.run()
+    assert not at.exception
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(50.91, abs=0.01)
+    assert at.sidebar.multiselect(key="actor") is not None
