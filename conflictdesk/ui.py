@@ -121,6 +121,8 @@ def _sidebar_filters(query: dict[str, list[str]], draw: bool = True) -> tuple[Fi
     st.session_state["period"] = (filters.date_from, filters.date_to)
     st.session_state["actor"] = list(filters.actors)
     with st.sidebar:
+        for file, name, _, icon in PAGES:
+            st.page_link(file, label=name, icon=icon)
         st.header("Filters")
         st.date_input(
             "Period",

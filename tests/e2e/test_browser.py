@@ -217,3 +217,21 @@ def test_csv_download_is_the_filtered_rows(context, server):
     assert lines[0].startswith("report_id,strike_id,")
     assert "source_id" in lines[0] and lines[0].endswith("data_version")
     assert len(lines) == 2 and lines[1].startswith("odesa-2025-04-21-toll-1,")
+
+
+def test_menu_is_the_same_when_a_page_is_opened_first(browser, fresh_server):
+    """Opened first by its URL, a page still shows the dashboard's menu by title, not file names."""
+    running = fresh_server()
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    page.goto(f"{running.url}/truces")
+    wait_for_app(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    links = sidebar.locator("a").all_inner_texts()
+    assert [link.strip().splitlines()[-1] for link in links if link.strip()] == [
+        "Overview", "Strikes map", "Casualties", "Truce violations", "Statements", "Sources & method"
+    ]
+    sidebar.get_by_role("link", name="Strikes map").click()
+    wait_for_app(page)
+    assert page.locator("[data-testid='stMain'] h1").first.inner_text() == "Strikes map"
+    ctx.close()
