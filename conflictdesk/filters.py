@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 # Parameters the dashboard understands; anything else in a link is ignored with a notice.
 KNOWN_PARAMS = {"period", "actor", "statement", "strike", "truce", "place", "q", "speaker", "embed"}
+ID_PARAMS = ("statement", "strike", "truce")  # parameters that name one row by its id
 MAX_ACTORS = 50
 MAX_VALUE_LENGTH = 100
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")
@@ -87,6 +88,10 @@ def parse_filters(
             unknown.append(shorten(value, 30))
     if unknown:
         notices.append(f"Ignored unknown actor{'s' if len(unknown) > 1 else ''}: {', '.join(unknown[:5])}.")
+    for name in ID_PARAMS:
+        if name in query and first_value(query, name) is None:
+            shown = shorten(list(query[name])[0], 30) if list(query[name]) else ""
+            notices.append(f"Ignored the {name} link “{shown}”: it is not an id.")
     return Filters(date_from, date_to, tuple(actors)), notices
 
 

@@ -35,13 +35,7 @@ def keep_search_in_url() -> None:
             del st.query_params[name]
 
 
-linked = page.value("statement")
-if "statement" in page.query and linked is None:
-    shown = shorten(page.query["statement"][0]) if page.query["statement"] else ""
-    st.info(
-        f"Ignored the statement link “{ui.escape_markdown(shown)}”: it is not a statement id.",
-        icon=":material/link_off:",
-    )
+linked = page.value("statement")  # a malformed one was already ignored with a notice by start_page
 one = store.run("statement", statement_id=linked) if linked else None
 if linked and one.empty:
     st.info(

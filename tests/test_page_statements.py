@@ -72,7 +72,7 @@ def test_unknown_or_malformed_statement_link_shows_a_notice():
     assert any("No statement “nope” in the data" in el.value for el in at.info)
     assert len(card_ids(at)) == 16
     at = open_page(statement="<bad id>")
-    assert any("not a statement id" in el.value for el in at.info)
+    assert any("Ignored the statement link" in el.value and "not an id" in el.value for el in at.info)
     assert len(card_ids(at)) == 16
 
 

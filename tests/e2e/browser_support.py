@@ -91,8 +91,16 @@ def wait_for_app(page, timeout: float = 30000) -> None:
 
 
 def save_screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot for a person to look at."""
+    """Save a screenshot of the whole page (Streamlit scrolls inside its main block, so grow the window)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stAppScrollToBottomContainer]')]"
+        ".map(e => e.scrollHeight), document.body.scrollHeight)"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     return path
