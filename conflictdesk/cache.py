@@ -5,6 +5,7 @@ from pathlib import Path
 
 import duckdb
 
+from conflictdesk.derived import DERIVED_TABLES, add_derived
 from conflictdesk.load import ROOT, data_version, load
 from conflictdesk.schema import TABLES
 
@@ -32,7 +33,11 @@ def open_data(path: Path) -> duckdb.DuckDBPyConnection:
     partial = cached.with_name(f"{cached.stem}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
-        load(path, database=str(partial), version=version).close()
+        con = load(path, database=str(partial), version=version)
+        try:
+            add_derived(con)  # what every filter change would otherwise recompute (conflictdesk/derived.py)
+        finally:
+            con.close()
         os.replace(partial, cached)  # a crash before this line leaves no half-written cache behind
     finally:
         partial.unlink(missing_ok=True)
@@ -51,7 +56,7 @@ def _open_checked(file: Path, version: str) -> duckdb.DuckDBPyConnection | None:
         stored = con.execute("select value from meta where key = 'data_version'").fetchall()
     except (duckdb.Error, OSError):
         return None
-    if not {t.name for t in TABLES} | {"meta"} <= names or stored != [(version,)]:
+    if not {t.name for t in TABLES} | {"meta", *DERIVED_TABLES} <= names or stored != [(version,)]:
         con.close()
         return None
     return con

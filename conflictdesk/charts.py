@@ -1,5 +1,7 @@
 """Plotly figures built from query results: pure functions, no Streamlit."""
 
+from functools import lru_cache
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -71,6 +73,48 @@ def timeline_figure(items: pd.DataFrame, caption: str = "") -> go.Figure:
         yaxis=dict(categoryorder="array", categoryarray=[v[0] for v in reversed(TIMELINE_ROWS.values())]),
     )
     add_caption(figure, caption)
+    return figure
+
+
+def timeline_days_figure(days: pd.DataFrame, caption: str = "") -> go.Figure:
+    """Items per day, one bar panel per kind (strikes, statements, truces, events), for periods too full to
+    draw item by item. `days` has the timeline_days columns: kind, date, items.
+
+    Built in one go, with a hover template instead of a text per bar, so a three-year period stays cheap.
+    """
+    kinds = [kind for kind in TIMELINE_ROWS if (days["kind"] == kind).any()]
+    panels = max(len(kinds), 1)
+    gap = 0.06
+    height = (1 - gap * (panels - 1)) / panels
+    traces, layout, titles = [], {}, []
+    for index, kind in enumerate(kinds):
+        label, colour, _ = TIMELINE_ROWS[kind]
+        rows = days[days["kind"] == kind]
+        axis = "" if index == 0 else str(index + 1)
+        noun = label.lower() if kind != "event" else "diplomatic and political events"
+        traces.append(
+            go.Bar(
+                x=rows["date"].to_numpy(), y=rows["items"].to_numpy(), name=label, yaxis=f"y{axis}",
+                marker=dict(color=colour, line=dict(width=0)),
+                hovertemplate=f"%{{x|%-d %b %Y}}: %{{y:,}} {noun}<extra></extra>",
+            )
+        )
+        top = 1 - index * (height + gap)
+        layout[f"yaxis{axis}"] = dict(domain=[max(top - height, 0), top], rangemode="tozero", showgrid=True,
+                                      gridcolor="#eeeeee", title=dict(text="per day"))
+        titles.append(dict(text=f"{label} per day", xref="paper", yref="paper", x=0, y=top, xanchor="left",
+                           yanchor="bottom", showarrow=False, font=dict(size=13)))
+    figure = go.Figure(
+        data=traces,
+        layout=dict(
+            font=FONT, height=120 + 130 * panels, margin=dict(l=10, r=10, t=40, b=60), showlegend=False,
+            plot_bgcolor="white", bargap=0, annotations=titles,
+            xaxis=dict(showgrid=True, gridcolor="#eeeeee", tickformat="%-d %b %Y", anchor=f"y{len(kinds)}"
+                       if len(kinds) > 1 else "y"),
+            **layout,
+        ),
+    )
+    _add_chart_caption(figure, caption)
     return figure
 
 
@@ -151,19 +195,62 @@ def status_text(status, claimant) -> str:
     return f"status not given (claimed {by})"
 
 
+@lru_cache(maxsize=8192)
+def _date_words(value, precision: str = "day") -> str:
+    """date_text, remembered: a long table repeats the same few hundred days."""
+    return date_text(value, precision)
+
+
+def _column(frame: pd.DataFrame, name: str, default=None) -> list:
+    """A column as a plain list (one bulk conversion, not a cell at a time); `default` when it is missing."""
+    return frame[name].tolist() if name in frame.columns else [default] * len(frame)
+
+
 def strike_labels(frame: pd.DataFrame, date_column: str = "date") -> dict[str, str]:
     """A short, unique name per strike: 'Sumy · 13 Apr 2025' (with the place or id when needed)."""
-    labels: dict[str, str] = {}
     rows = frame.drop_duplicates("strike_id")
-    for row in rows.itertuples():
-        precision = getattr(row, "date_precision", "day")
-        when = date_text(getattr(row, date_column), precision)
-        labels[row.strike_id] = f"{_name(row.city, 'place not given')} · {when}"
-    counts = pd.Series(list(labels.values())).value_counts()
+    labels: dict[str, str] = {}
+    for strike_id, city, when, precision in zip(
+        _column(rows, "strike_id"), _column(rows, "city"), _column(rows, date_column),
+        _column(rows, "date_precision", "day"),
+    ):
+        labels[strike_id] = f"{_name(city, 'place not given')} · {_date_words(when, precision)}"
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
     for strike_id, label in list(labels.items()):
         if counts[label] > 1:
             labels[strike_id] = f"{label} ({strike_id})"
     return labels
+
+
+POPULATIONS = {"civilian": "Civilians", "military": "Military", "unknown": "Not said", "all": "Everyone"}
+
+
+def report_table(reports: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Casualty reports (toll_history or first_reports rows) as a table for readers: every figure in its
+    source's words, who claimed it, its status and the source's own words; text exactly as in the data."""
+    from conflictdesk.figures import figure_text
+
+    column = {name: _column(reports, name) for name in (
+        "strike_id", "reported_on", "killed", "killed_qualifier", "killed_phrase", "injured", "injured_qualifier",
+        "injured_phrase", "population", "claimant_name", "status", "publisher", "excerpt", "notes")}
+    return pd.DataFrame(
+        {
+            "Strike": [labels.get(s, s) for s in column["strike_id"]],
+            "Reported": [_date_words(d) for d in column["reported_on"]],
+            "People killed": [figure_text(*f) for f in zip(column["killed"], column["killed_qualifier"],
+                                                          column["killed_phrase"])],
+            "People injured": [figure_text(*f) for f in zip(column["injured"], column["injured_qualifier"],
+                                                           column["injured_phrase"])],
+            "Who was counted": [POPULATIONS.get(p, "Not said") for p in column["population"]],
+            "Claimed by": column["claimant_name"],
+            "Status": [status_text(s, c) for s, c in zip(column["status"], column["claimant_name"])],
+            "Source": column["publisher"],
+            "Source's words": column["excerpt"],
+            "Notes": ["" if _missing(n) else n for n in column["notes"]],
+        }
+    )
 
 
 def _date_ticks(start, end) -> dict:

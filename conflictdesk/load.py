@@ -1,16 +1,27 @@
-"""Read the data folder, check every rule of the contract, and load it into DuckDB whole or not at all."""
+"""Read the data folder, check every rule of the contract, and load it into DuckDB whole or not at all.
+
+Cells stay in Arrow-backed string columns (pandas' `str` dtype) from the CSV reader to the database:
+every rule is a vectorised test over a whole column (pyarrow compute, or a DuckDB expression built
+with its Python API, never SQL text), and only the few cells a message quotes become Python strings.
+A bad row deep inside a file of a million rows is found and named in seconds.
+"""
 
 import codecs
 import csv
 import difflib
 import hashlib
+import itertools
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 
 from conflictdesk.problems import DataError, Problem, column_letter
@@ -22,8 +33,34 @@ MAX_PER_RULE = 20  # a broken column of a million rows is reported by example, n
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+FLOAT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+COUNT_PATTERN = r"^[0-9]{1,12}$"
 # Ukraine and its neighbours, generously: points outside are flagged only if swapping them lands inside.
 REGION = {"lat": (40.0, 60.0), "lon": (14.0, 50.0)}
+# What Python's str.split() and str.strip() count as white space (every character c with c.isspace()),
+# for Arrow and DuckDB to use the same; tests/test_load.py checks the list is complete.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _char_class(chars: str) -> str:
+    """A regular-expression class of these characters (literal, in ranges), valid in Python, RE2 and DuckDB."""
+    codes = sorted(ord(c) for c in chars)
+    parts, start = [], codes[0]
+    for previous, code in zip(codes, codes[1:] + [None]):
+        if code != previous + 1:
+            parts.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
+            start = code
+    return "[" + "".join(parts) + "]"
+
+
+SPACE = _char_class(WHITESPACE)
+EMPTY_ITEM = f"(^|;){SPACE}*(;|$)"  # a ;-list item holding nothing but white space
+DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+BATCH_ROWS = 200_000  # rows of a CSV cleaned at a time
+MANY_KNOWN = 5000  # past this many known ids, "did you mean" looks only at ids sharing a prefix
 
 SQL_TYPES = {
     "date": duckdb.sqltypes.DATE,
@@ -34,19 +71,25 @@ SQL_TYPES = {
 
 @dataclass
 class Folder:
-    """What was read from a data folder: one frame of text cells per table, and the problems found."""
+    """What was read from a data folder: one frame of text cells per table, and the problems found.
+
+    A frame's columns are Arrow-backed strings (missing cells are NaN), in the contract's order; its
+    index is the line of each row as a spreadsheet counts it (the header is line 1). `headers` keeps
+    each file's own column order, which gives the spreadsheet letter of a column.
+    """
 
     path: Path
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    headers: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, table: Table, line, column: str | None, message: str) -> None:
         """Record a problem at a line and column of a table's file."""
         letter = None
-        frame = self.frames.get(table.name)
-        if column is not None and frame is not None and column in frame.columns:
-            letter = column_letter(list(frame.columns).index(column))
-        self.problems.append(Problem(table.file, line, column, message, letter))
+        header = self.headers.get(table.name)
+        if column is not None and header is not None and column in header:
+            letter = column_letter(header.index(column))
+        self.problems.append(Problem(table.file, None if line is None else int(line), column, message, letter))
 
 
 def data_dir() -> Path:
@@ -73,6 +116,19 @@ def data_version(path: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+_scratch: duckdb.DuckDBPyConnection | None = None
+_scratch_lock = threading.Lock()
+
+
+def _cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor on one in-memory DuckDB kept for reading and checking (connecting anew costs ~30 ms)."""
+    global _scratch
+    with _scratch_lock:
+        if _scratch is None:
+            _scratch = duckdb.connect()
+        return _scratch.cursor()
+
+
 def validate(path: Path) -> tuple[list[Problem], dict[str, int]]:
     """Check a data folder against the contract; return the problems and rows per table."""
     folder = read_folder(path)
@@ -89,7 +145,8 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
         raise DataError(sorted(folder.problems, key=_problem_order))
     con = duckdb.connect(database)
     for table in TABLES:
-        _typed(con.from_df(folder.frames[table.name]), table).create(table.name)
+        cells = pa.Table.from_pandas(folder.frames[table.name], preserve_index=False)
+        _typed(con.from_arrow(cells), table).create(table.name)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
     con.from_df(meta).create("meta")
     return con
@@ -110,7 +167,7 @@ def read_folder(path: Path) -> Folder:
     if not folder.path.is_dir():
         folder.problems.append(Problem(str(path), None, None, "this data folder does not exist"))
         return folder
-    reader = duckdb.connect()
+    reader = _cursor()
     try:
         for table in TABLES:
             frame = read_table(folder, table, reader)
@@ -122,7 +179,7 @@ def read_folder(path: Path) -> Folder:
 
 
 def read_table(folder: Folder, table: Table, con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
-    """Read one CSV as text cells (empty cells as None), or record why it cannot be read."""
+    """Read one CSV as Arrow-backed text cells (empty cells missing), or record why it cannot be read."""
     file = folder.path / table.file
     if not file.is_file():
         folder.add(table, None, None, f"the file is missing; it needs the columns {', '.join(table.column_names)}")
@@ -130,11 +187,13 @@ def read_table(folder: Folder, table: Table, con: duckdb.DuckDBPyConnection) -> 
     if file.stat().st_size == 0:
         folder.add(table, None, None, f"the file is empty; it needs at least the header row: {','.join(table.column_names)}")
         return None
-    if not _check_utf8(folder, table, file):
+    scan = _scan(folder, table, file)
+    if scan is None:
         return None
     header = _check_header(folder, table, file)
     if header is None:
         return None
+    folder.headers[table.name] = header
     try:
         relation = con.read_csv(
             str(file),
@@ -148,45 +207,105 @@ def read_table(folder: Folder, table: Table, con: duckdb.DuckDBPyConnection) -> 
             null_padding=False,
             encoding="utf-8",
         )
-        frame = relation.df()
+        # Batch by batch, so only the cleaned cells are ever held whole.
+        batches = [_clean(batch, table) for batch in relation.to_arrow_reader(BATCH_ROWS)]
     except duckdb.Error as error:
         _parse_problem(folder, table, str(error), len(header))
         return None
-    frame = frame.astype(object)
-    for name in frame.columns:
-        cells = frame[name].str.strip()
-        frame[name] = cells.where(cells.notna() & (cells != ""), None)
-    frame.index = frame.index + 2  # the header is line 1
-    return frame[table.column_names]
+    schema = pa.schema([(name, pa.string()) for name in table.column_names])
+    frame = pa.Table.from_batches(batches, schema).to_pandas()  # Arrow-backed `str` columns: no Python object per cell
+    del batches
+    lines = np.arange(len(frame)) + 2  # the header is line 1
+    if scan.inner_blank_lines:
+        # The CSV reader skips blank lines, a spreadsheet shows them as empty rows: count them back in.
+        blanks = _blank_records(file)
+        lines += np.searchsorted(blanks, np.arange(len(frame)), side="right")
+    frame.index = pd.Index(lines)
+    empty = frame.isna().all(axis=1).to_numpy()
+    if empty.any():  # rows of nothing but commas, as spreadsheets write them: nothing to load or check
+        frame = frame[~empty]
+    return frame
 
 
-def _check_utf8(folder: Folder, table: Table, file: Path) -> bool:
-    """Stream the file through a UTF-8 decoder; on a bad byte say where and how to re-save."""
+def _clean(batch: pa.RecordBatch, table: Table) -> pa.RecordBatch:
+    """The batch's cells without surrounding white space, empty ones missing, in the contract's column order."""
+    columns = []
+    for name in table.column_names:
+        text = pc.utf8_trim(batch.column(name), WHITESPACE)
+        columns.append(pc.if_else(pc.equal(text, ""), pa.scalar(None, text.type), text))
+    return pa.record_batch(columns, names=table.column_names)
+
+
+@dataclass
+class Scan:
+    """What one streaming pass over a file's bytes found."""
+
+    inner_blank_lines: bool  # a blank line with data after it (possibly inside a quoted value)
+
+
+def _scan(folder: Folder, table: Table, file: Path) -> Scan | None:
+    """Stream the file through a UTF-8 decoder, noting blank lines; on a bad byte say where and how to re-save."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    line, offset = 1, 0
+    offset, tail = 0, b""
+    first_blank, last_content = None, -1
     with file.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
+        for block in itertools.chain(iter(lambda: handle.read(1 << 20), b""), [None]):
+            pending = len(decoder.getstate()[0])  # bytes of a character split across blocks
             try:
-                decoder.decode(block)
+                decoder.decode(block or b"", final=block is None)
             except UnicodeDecodeError as error:
-                bad = offset + error.start
-                handle.seek(0)
-                before = handle.read(bad)
-                line = before.count(b"\n") + 1
-                column = bad - (before.rfind(b"\n") + 1) + 1
-                byte = block[error.start]
-                folder.add(
-                    table,
-                    line,
-                    None,
-                    f"the file is not UTF-8 (byte 0x{byte:02X} at character {column} of the line); it looks like "
-                    "a Windows-1252 save. Re-save it as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited)', in "
-                    "LibreOffice tick 'Edit filter settings' and pick 'Unicode (UTF-8)'. Guessing the encoding "
-                    "would garble Cyrillic names, so the file is not read.",
-                )
-                return False
+                _not_utf8(folder, table, handle, offset - pending + error.start, error.object[error.start])
+                return None
+            if block is None:
+                break
+            if first_blank is None:
+                joined = tail + block
+                found = [at for at in (joined.find(b"\n\n"), joined.find(b"\n\r\n")) if at >= 0]
+                if found:
+                    first_blank = offset - len(tail) + min(found)
+            content = len(block.rstrip(b"\r\n"))
+            if content:
+                last_content = offset + content
+            tail = block[-2:]
             offset += len(block)
-    return True
+    return Scan(inner_blank_lines=first_blank is not None and first_blank < last_content)
+
+
+def _not_utf8(folder: Folder, table: Table, handle, bad: int, byte: int) -> None:
+    """Report the first byte that is not UTF-8, at its line, with how to re-save the file."""
+    handle.seek(0)
+    line, line_start, read = 1, 0, 0
+    while read < bad:  # count the lines before the bad byte, a block at a time
+        block = handle.read(min(1 << 20, bad - read))
+        line += block.count(b"\n")
+        if (last := block.rfind(b"\n")) >= 0:
+            line_start = read + last + 1
+        read += len(block)
+    column = bad - line_start + 1
+    folder.add(
+        table,
+        line,
+        None,
+        f"the file is not UTF-8 (byte 0x{byte:02X} at character {column} of the line); it looks like "
+        "a Windows-1252 save (or Windows-1251, for Cyrillic). Re-save it as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited)', in "
+        "LibreOffice tick 'Edit filter settings' and pick 'Unicode (UTF-8)'. Guessing the encoding "
+        "would garble Cyrillic names, so the file is not read.",
+    )
+
+
+def _blank_records(file: Path) -> np.ndarray:
+    """For each blank line outside quotes, how many records come before it (a slower, exact pass, rarely needed)."""
+    blanks, records = [], 0
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # a long note must not stop the count
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        for row in reader:
+            if row:
+                records += 1
+            else:
+                blanks.append(records)
+    return np.array(blanks, dtype=np.int64)
 
 
 def _check_header(folder: Folder, table: Table, file: Path) -> list[str] | None:
@@ -194,6 +313,19 @@ def _check_header(folder: Folder, table: Table, file: Path) -> list[str] | None:
     with file.open(encoding="utf-8-sig", newline="") as handle:
         header = [name.strip() for name in next(csv.reader(handle), [])]
     expected = table.column_names
+    if len(header) == 1:
+        for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+            if separator in header[0]:
+                folder.problems.append(
+                    Problem(
+                        table.file,
+                        1,
+                        None,
+                        f"the values are separated by {name}, not commas; re-save the file as CSV with commas: "
+                        "in Excel choose 'CSV UTF-8 (Comma delimited)', in LibreOffice set the field delimiter to ','",
+                    )
+                )
+                return None
     ok = True
     seen: set[str] = set()
     for index, name in enumerate(header):
@@ -262,24 +394,64 @@ def check_folder(folder: Folder) -> None:
 
 def _report(folder: Folder, table: Table, column: str | None, lines, message) -> None:
     """Record a rule broken on some lines: by example past MAX_PER_RULE."""
-    lines = list(lines)
+    lines = np.asarray(lines)
     for line in lines[:MAX_PER_RULE]:
-        folder.add(table, int(line), column, message(line) if callable(message) else message)
+        line = int(line)
+        folder.add(table, line, column, message(line) if callable(message) else message)
     if len(lines) > MAX_PER_RULE:
         folder.add(table, None, column, f"... and {len(lines) - MAX_PER_RULE} more lines with the same problem")
 
 
+def _arrow(cells: pd.Series) -> pa.ChunkedArray:
+    """The Arrow strings behind a column of cells (no copy)."""
+    return cells.array.__arrow_array__()
+
+
+def _matches(cells: pd.Series, pattern: str) -> np.ndarray:
+    """Where a cell contains a match of the (RE2) pattern; missing cells do not match."""
+    found = pc.match_substring_regex(_arrow(cells), pattern)
+    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+
+def _numbers(cells: pd.Series) -> np.ndarray:
+    """Cells written as plain decimal numbers, as floats; NaN for anything else."""
+    text = _arrow(cells)
+    plain = pc.fill_null(pc.match_substring_regex(text, FLOAT_PATTERN), False)
+    return pc.cast(pc.if_else(plain, text, pa.scalar(None, text.type)), pa.float64()).to_numpy(zero_copy_only=False)
+
+
+def _real_dates(cells: pd.Series, shaped: np.ndarray | None = None) -> np.ndarray:
+    """Where a cell is a YYYY-MM-DD date that exists in the (proleptic Gregorian) calendar."""
+    if shaped is None:
+        shaped = _matches(cells, DATE_PATTERN)
+    real = np.zeros(len(cells), dtype=bool)
+    if shaped.any():
+        dates = pc.filter(_arrow(cells), pa.array(shaped))
+
+        def part(start: int, stop: int) -> np.ndarray:
+            return pc.cast(pc.utf8_slice_codeunits(dates, start, stop), pa.int64()).to_numpy()
+
+        year, month, day = part(0, 4), part(5, 7), part(8, 10)
+        leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+        month_index = np.clip(month, 1, 12) - 1
+        last_day = DAYS_IN_MONTH[month_index] + ((month_index == 1) & leap)
+        real[shaped] = (month >= 1) & (month <= 12) & (day >= 1) & (day <= last_day)
+    return real
+
+
 def _check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Column) -> None:
+    if column.kind == "text" and not column.required:
+        return  # free text: anything goes
     cells = frame[column.name]
-    present = cells.notna()
+    present = cells.notna().to_numpy()
     if column.required:
         _report(folder, table, column.name, cells.index[~present], "this cell is empty but the column is required")
-    values = cells[present].astype(str)
+    values = cells[present]
     if values.empty:
         return
     kind = column.kind
     if kind == "id":
-        bad = values[~values.map(lambda v: bool(ID_PATTERN.match(v)))]
+        bad = values[~_matches(values, ID_PATTERN.pattern)]
         _report(
             folder,
             table,
@@ -290,52 +462,46 @@ def _check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Col
     elif kind == "date":
         _check_dates(folder, table, column.name, values)
     elif kind == "time":
-        bad = values[~values.str.match(TIME_PATTERN)]
+        bad = values[~_matches(values, TIME_PATTERN)]
         _report(folder, table, column.name, bad.index, lambda line: f"{_show(bad[line])} is not a time like 23:40")
     elif kind == "int":
         _check_ints(folder, table, column, values)
     elif kind == "float":
-        numbers = pd.to_numeric(values.where(values.str.match(r"^-?[0-9]+(\.[0-9]+)?$")), errors="coerce")
-        bad = values[numbers.isna()]
-        _report(folder, table, column.name, bad.index, lambda line: f"{_show(bad[line])} is not a number")
+        numbers = _numbers(values)
+        bad = values[np.isnan(numbers)]
+        _report(folder, table, column.name, bad.index, lambda line: _number_message(bad[line]))
         low, high = column.low, column.high
-        outside = numbers[(numbers < low) | (numbers > high)]
+        outside = values.index[(numbers < low) | (numbers > high)]
         _report(
             folder,
             table,
             column.name,
-            outside.index,
+            outside,
             lambda line: f"{values[line]} is outside the range {low:g} to {high:g}",
         )
     elif kind == "choice":
-        bad = values[~values.isin(column.choices)]
+        bad = values[~values.isin(column.choices).to_numpy()]
         _report(folder, table, column.name, bad.index, lambda line: _choice_message(bad[line], column.choices))
     elif kind == "list":
-        items = values.str.split(";")
-        empty = items[items.map(lambda parts: any(not p.strip() for p in parts))]
         _report(
-            folder, table, column.name, empty.index, "the list has an empty item: separate items with a single ';'"
+            folder,
+            table,
+            column.name,
+            values.index[_matches(values, EMPTY_ITEM)],
+            "the list has an empty item: separate items with a single ';'",
         )
 
 
 def _check_dates(folder: Folder, table: Table, name: str, values: pd.Series) -> None:
-    shaped = values.str.match(DATE_PATTERN)
+    shaped = _matches(values, DATE_PATTERN)
     wrong_shape = values[~shaped]
-    _report(
-        folder,
-        table,
-        name,
-        wrong_shape.index,
-        lambda line: f"{_show(wrong_shape[line])} is not a date written YYYY-MM-DD (for example 2025-04-13)",
-    )
-    parsed = pd.to_datetime(values[shaped], format="%Y-%m-%d", errors="coerce")
-    impossible = values[shaped][parsed.isna()]
+    _report(folder, table, name, wrong_shape.index, lambda line: _date_message(wrong_shape[line]))
+    impossible = values[shaped & ~_real_dates(values, shaped)]
     _report(folder, table, name, impossible.index, lambda line: f"{impossible[line]} is not a real calendar date")
 
 
 def _check_ints(folder: Folder, table: Table, column: Column, values: pd.Series) -> None:
-    whole = values.str.match(r"^[0-9]{1,12}$")
-    bad = values[~whole]
+    bad = values[~_matches(values, COUNT_PATTERN)]
 
     def message(line):
         value = bad[line]
@@ -343,6 +509,11 @@ def _check_ints(folder: Folder, table: Table, column: Column, values: pd.Series)
             return f"{value} is negative; counts cannot be below zero"
         if re.match(r"^[0-9]+$", value):
             return f"{_show(value)} is too large to be a count of people or events; check the cell"
+        if re.match(r"^[0-9]{1,3}(,[0-9]{3})+$", value):
+            return (
+                f"{value} has a thousands separator; write the number in digits only "
+                f"(did you mean {value.replace(',', '')}?) and keep the source's words in the _phrase column"
+            )
         if re.match(r"^[0-9]*[.,][0-9]+$", value):
             return f"{value} is not a whole number; counts of people or events are whole numbers"
         return (
@@ -354,22 +525,21 @@ def _check_ints(folder: Folder, table: Table, column: Column, values: pd.Series)
 
 
 def _check_key(folder: Folder, table: Table, frame: pd.DataFrame) -> None:
-    keys = frame[table.key].dropna()
-    repeated = keys[keys.duplicated(keep="first")]
-    first_line = {value: line for line, value in keys[~keys.duplicated(keep="first")].items()}
-    _report(
-        folder,
-        table,
-        table.key,
-        repeated.index,
-        lambda line: f"the id {repeated[line]!r} is used again (first on line {first_line[repeated[line]]}); ids must be unique",
-    )
+    keys = frame[table.key]
+    repeated = keys[keys.duplicated(keep="first").to_numpy() & keys.notna().to_numpy()]
+
+    def message(line):
+        value = repeated[line]
+        first = keys.index[(keys == value).to_numpy()][0]
+        return f"the id {value!r} is used again (first on line {first}); ids must be unique"
+
+    _report(folder, table, table.key, repeated.index, message)
 
 
 def _check_figure(folder: Folder, table: Table, frame: pd.DataFrame, figure: str) -> None:
-    number = frame[figure].notna()
-    qualifier = frame[f"{figure}_qualifier"].notna()
-    phrase = frame[f"{figure}_phrase"].notna()
+    number = frame[figure].notna().to_numpy()
+    qualifier = frame[f"{figure}_qualifier"].notna().to_numpy()
+    phrase = frame[f"{figure}_phrase"].notna().to_numpy()
     _report(
         folder,
         table,
@@ -394,33 +564,38 @@ def _check_figure(folder: Folder, table: Table, frame: pd.DataFrame, figure: str
 
 
 def _check_span(folder: Folder, table: Table, frame: pd.DataFrame, start: str, end: str) -> None:
-    begin = pd.to_datetime(frame[start], format="%Y-%m-%d", errors="coerce")
-    finish = pd.to_datetime(frame[end], format="%Y-%m-%d", errors="coerce")
-    wrong = frame.index[finish < begin]
+    begin, finish = frame[start], frame[end]
+    both = _real_dates(begin) & _real_dates(finish)
+    # Two real YYYY-MM-DD dates compare as their text does.
+    earlier = pc.fill_null(pc.less(_arrow(finish), _arrow(begin)), False).to_numpy(zero_copy_only=False)
     _report(
         folder,
         table,
         end,
-        wrong,
+        frame.index[both & earlier],
         lambda line: f"{frame.at[line, end]} is before {start} {frame.at[line, start]}; the end cannot come before the start",
     )
 
 
 def _check_region(folder: Folder, table: Table, frame: pd.DataFrame) -> None:
-    lat = pd.to_numeric(frame["latitude"], errors="coerce")
-    lon = pd.to_numeric(frame["longitude"], errors="coerce")
+    lat, lon = _numbers(frame["latitude"]), _numbers(frame["longitude"])
     (lat_lo, lat_hi), (lon_lo, lon_hi) = REGION["lat"], REGION["lon"]
-    inside = lat.between(lat_lo, lat_hi) & lon.between(lon_lo, lon_hi)
-    swapped_inside = lon.between(lat_lo, lat_hi) & lat.between(lon_lo, lon_hi)
+
+    def within(values, low, high):
+        return (values >= low) & (values <= high)
+
+    inside = within(lat, lat_lo, lat_hi) & within(lon, lon_lo, lon_hi)
+    swapped_inside = within(lon, lat_lo, lat_hi) & within(lat, lon_lo, lon_hi)
     swapped = frame.index[~inside & swapped_inside]
-    _report(
-        folder,
-        table,
-        "latitude",
-        swapped,
-        lambda line: f"latitude {lat[line]:g}, longitude {lon[line]:g} lies far outside Ukraine and its neighbours; "
-        "did you swap latitude and longitude?",
-    )
+    lat, lon = pd.Series(lat, index=frame.index), pd.Series(lon, index=frame.index)
+
+    def message(line):
+        return (
+            f"latitude {lat[line]:g}, longitude {lon[line]:g} lies far outside Ukraine and its neighbours; "
+            "did you swap latitude and longitude?"
+        )
+
+    _report(folder, table, "latitude", swapped, message)
 
 
 def _check_references(folder: Folder) -> None:
@@ -435,23 +610,33 @@ def _check_references(folder: Folder) -> None:
             target = folder.frames.get(target_name)
             if target is None:
                 continue
-            known = set(target[target_column].dropna())
             cells = frame[column.name].dropna()
+            if cells.empty:
+                continue
+            known = _arrow(target[target_column].dropna()).combine_chunks()
+            text = _arrow(cells).combine_chunks()
             if column.kind == "list":
-                cells = cells.str.split(";").map(lambda parts: [p.strip() for p in parts])
-                bad = cells[cells.map(lambda parts: any(p and p not in known for p in parts))]
-                shown = bad.map(lambda parts: ", ".join(repr(p) for p in parts if p and p not in known))
+                lists = pc.split_pattern(text, ";")
+                items = pc.utf8_trim(pc.list_flatten(lists), WHITESPACE)
+                parents = pc.list_parent_indices(lists).to_numpy()
+                unknown = pc.and_(pc.not_equal(items, ""), pc.invert(pc.is_in(items, value_set=known)))
+                unknown = unknown.to_numpy(zero_copy_only=False)
+                rows = np.unique(parents[unknown])
+                names = {  # the unknown items of each row a message will quote
+                    int(cells.index[row]): items.filter(pa.array((parents == row) & unknown)).to_pylist()
+                    for row in rows[:MAX_PER_RULE]
+                }
+                bad_lines = cells.index[rows]
             else:
-                bad = cells[~cells.isin(known)]
-                shown = bad.map(repr)
-            _report(
-                folder,
-                table,
-                column.name,
-                bad.index,
-                lambda line: f"{shown[line]} is not a {target_column} in {target_name}.csv"
-                + _suggest(frame.at[line, column.name], known),
-            )
+                unknown = pc.invert(pc.is_in(text, value_set=known)).to_numpy(zero_copy_only=False)
+                bad_lines = cells.index[unknown]
+                names = {int(line): [value] for line, value in cells[unknown].iloc[:MAX_PER_RULE].items()}
+
+            def message(line, names=names, known=known, target_name=target_name, target_column=target_column):
+                shown = ", ".join(repr(name) for name in names[line])
+                return f"{shown} is not a {target_column} in {target_name}.csv" + _suggest(names[line][0], known)
+
+            _report(folder, table, column.name, bad_lines, message)
 
 
 def _check_excerpts(folder: Folder) -> None:
@@ -459,29 +644,67 @@ def _check_excerpts(folder: Folder) -> None:
     if sources is None:
         return
     texts = {}
-    for line, row in sources.iterrows():
-        if row["text_file"] is None:
-            continue
-        text = _read_source_text(folder, line, row["text_file"])
-        if text is not None:
-            texts[row["source_id"]] = _squash(text)
-    for table in TABLES:
-        frame = folder.frames.get(table.name)
-        if not table.is_fact or frame is None:
-            continue
-        rows = frame[frame["source_id"].isin(texts.keys()) & frame["excerpt"].notna()]
-        missing = [
-            line
-            for line, source, excerpt in zip(rows.index, rows["source_id"], rows["excerpt"])
-            if _squash(excerpt) not in texts[source]
+    listed = sources[sources["text_file"].notna().to_numpy()]
+    for line, source_id, relative in zip(listed.index, listed["source_id"], listed["text_file"]):
+        text = _read_source_text(folder, int(line), relative)
+        if text is not None and not pd.isna(source_id):
+            texts[source_id] = _squash(text)
+    if not texts:
+        return
+    fact_tables = [t for t in TABLES if t.is_fact and folder.frames.get(t.name) is not None]
+    if not fact_tables:
+        return
+    rows = pa.concat_tables(
+        [
+            pa.table(
+                {
+                    "table_index": pa.array(np.full(len(frame), index, dtype=np.int64)),
+                    "line": pa.array(frame.index.to_numpy(dtype=np.int64)),
+                    "source_id": _arrow(frame["source_id"]).cast(pa.large_string()),
+                    "excerpt": _arrow(frame["excerpt"]).cast(pa.large_string()),
+                }
+            )
+            for index, frame in ((i, folder.frames[t.name]) for i, t in enumerate(fact_tables))
         ]
+    )
+    squashed = FunctionExpression(
+        "trim",
+        FunctionExpression(
+            "regexp_replace",
+            ColumnExpression("excerpt"),
+            ConstantExpression(SPACE + "+"),
+            ConstantExpression(" "),
+            ConstantExpression("g"),
+        ),
+    )
+    # Every excerpt is looked up in its source's text inside DuckDB, in one query over all fact tables.
+    con = _cursor()
+    try:
+        known = con.from_arrow(pa.table({"text_source": list(texts), "source_text": list(texts.values())}))
+        missing = (
+            con.from_arrow(rows)
+            .join(known, ColumnExpression("source_id") == ColumnExpression("text_source"))
+            .filter(
+                ColumnExpression("excerpt").isnotnull()
+                # most excerpts are found as written; only the others have their white space folded
+                & ~FunctionExpression("contains", ColumnExpression("source_text"), ColumnExpression("excerpt"))
+                & ~FunctionExpression("contains", ColumnExpression("source_text"), squashed)
+            )
+            .select(ColumnExpression("table_index"), ColumnExpression("line"))
+            .sort(ColumnExpression("table_index"), ColumnExpression("line"))
+            .fetchnumpy()
+        )
+    finally:
+        con.close()
+    for index, table in enumerate(fact_tables):
+        frame = folder.frames[table.name]
         _report(
             folder,
             table,
             "excerpt",
-            missing,
-            lambda line: f"the excerpt is not found word for word in the text of source {frame.at[line, 'source_id']!r}; "
-            "copy it exactly (same spelling, punctuation and quote marks)",
+            missing["line"][missing["table_index"] == index],
+            lambda line, frame=frame: f"the excerpt is not found word for word in the text of source "
+            f"{frame.at[line, 'source_id']!r}; copy it exactly (same spelling, punctuation and quote marks)",
         )
 
 
@@ -538,7 +761,51 @@ def _choice_message(value: str, choices: tuple[str, ...]) -> str:
     return f"{_show(value)} is not one of: {', '.join(choices)}{fix}"
 
 
-def _suggest(value, known: set[str]) -> str:
-    first = str(value).split(";")[0].strip()
-    hint = difflib.get_close_matches(first, sorted(known), n=1, cutoff=0.6)
+def _number_message(value: str) -> str:
+    message = f"{_show(value)} is not a number"
+    if re.match(r"^-?[0-9]+,[0-9]+$", value):
+        message += f"; write decimals with a point: did you mean {value.replace(',', '.')}?"
+    return message
+
+
+def _date_message(value: str) -> str:
+    fix = _date_fix(value)
+    hint = f"; did you mean {fix}?" if fix else ""
+    return f"{_show(value)} is not a date written YYYY-MM-DD (for example 2025-04-13){hint}"
+
+
+def _date_fix(value: str) -> str | None:
+    """The YYYY-MM-DD date a spreadsheet-style date surely means, or None when it is unclear."""
+    if match := re.match(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]00:00(:00)?$", value):
+        year, month, day = match.group(1, 2, 3)
+    elif match := re.match(r"^([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})$", value):
+        year, month, day = match.group(1, 2, 3)
+    elif match := re.match(r"^([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})$", value):
+        first, second, year = match.group(1, 2, 3)
+        if int(first) > 12 >= int(second):
+            day, month = first, second
+        elif int(second) > 12 >= int(first):
+            month, day = first, second
+        else:
+            return None  # 04/05/2025: 4 May or 5 April? Only the curator knows.
+    else:
+        return None
+    fixed = f"{year}-{int(month):02d}-{int(day):02d}"
+    return fixed if _real_dates(pd.Series([fixed], dtype="str"))[0] else None
+
+
+def _suggest(value: str, known: pa.Array) -> str:
+    """'; did you mean …?' with the known id closest to value, or nothing."""
+    hint = difflib.get_close_matches(value, _candidates(value, known), n=1, cutoff=0.6)
     return f"; did you mean {hint[0]!r}?" if hint else ""
+
+
+def _candidates(value: str, known: pa.Array) -> list[str]:
+    """The known ids worth comparing with value: all of them, or past MANY_KNOWN those sharing its longest prefix."""
+    if len(known) <= MANY_KNOWN:
+        return pc.unique(known).to_pylist()
+    for size in range(min(len(value), 24), 0, -1):
+        near = pc.filter(known, pc.starts_with(known, value[:size]))
+        if len(near):
+            return pc.unique(near).slice(0, MANY_KNOWN).to_pylist()
+    return []

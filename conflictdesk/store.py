@@ -30,6 +30,16 @@ def _run(path: str, signature: tuple, name: str, params: dict) -> pd.DataFrame:
 
 
 def run(name: str, **params) -> pd.DataFrame:
-    """A named query's result for the current data, cached per parameters."""
+    """A named query's result for the current data, cached per parameters.
+
+    For results a page draws, which stay small at any data size (a few thousand rows at most): caching
+    copies the result in and out of the cache with pickle on every call, so a query that can return
+    every strike goes through `fetch` instead.
+    """
     path = data_dir()
     return _run(str(path), folder_signature(path), name, params)
+
+
+def fetch(name: str, **params) -> pd.DataFrame:
+    """A named query's result for the current data, not cached: for downloads, built once on a click."""
+    return run_query(connection(), name, **params)

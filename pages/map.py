@@ -1,4 +1,8 @@
-"""Strikes map: every strike in the filters, sized by its toll and coloured by its target, with a card per strike."""
+"""Strikes map: every strike in the filters, sized by its toll and coloured by its target, with a card per strike.
+
+Past a thousand strikes (deck.POINT_LIMIT) the map adds them up in squares computed in SQL, and draws points
+again in a city view or when the filters leave few strikes, so the browser never gets more than about 1 MB.
+"""
 
 import streamlit as st
 
@@ -7,7 +11,6 @@ from conflictdesk.filters import shorten
 from conflictdesk.text import date_text, escape_markdown
 
 page = ui.start_page("Strikes map", "strikes carried out by")
-strikes = store.run("strikes_for_map", **page.params)
 cities = store.run("cities")
 
 
@@ -81,11 +84,14 @@ if card is not None and card.empty:
     notice(f"There is no strike “{strike_id}” in the data.")
     card, strike_id = None, None
 
-if strikes.empty:
+data = deck.map_data(store.run, page.params, place, cities)
+if data.in_view == 0:
     st.info("No strikes match these filters. The map still shows the borders and the cities in the data.")
-summary = deck.map_summary(strikes)
+summary, note = deck.map_text(data, place)
+if note:
+    st.info(escape_markdown(note), icon=":material/grid_on:")
 st.pydeck_chart(
-    deck.strike_deck(strikes, deck.place_view(place, cities), deck.read_outline(), cities),
+    deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities),
     on_select=on_map_select,
     selection_mode="single-object",
     key="map",
@@ -93,21 +99,38 @@ st.pydeck_chart(
     alt=summary,
 )
 st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
-colours, shapes = st.columns([1, 2])
-colours.markdown(
-    "**Colour: what was hit**  \n"
-    + "  \n".join(f':color[●]{{foreground="{colour}"}} {label}' for label, colour in deck.target_legend())
+ui.download_csv(
+    page,
+    lambda: store.fetch("strikes_for_map", **page.params),
+    "strikes",
+    "Download the strikes matching these filters (CSV)",
 )
-shapes.markdown(
-    "**Shape: how precisely it is located**  \n"
-    "● Solid dot: the exact place or neighbourhood is known.  \n"
-    "○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
-    "(at least 40 km), so it is drawn at the centre of that place.  \n"
-    "**Size:** circle area grows with the people killed and injured in the latest report "
-    "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for its card."
-)
+if data.cells is not None:
+    st.markdown(
+        "**Squares: strikes added up**  \n"
+        "Each square holds the strikes located inside it; the darker the square, the more strikes. "
+        "Hover over a square for how many strikes and their latest reported tolls added up: the total says "
+        "“at least” when any figure in it is open-ended or missing, and “about” when any is approximate or an "
+        "upper bound. "
+        "Strikes located only to a city or an oblast count in the square of that place's centre."
+    )
+else:
+    colours, shapes = st.columns([1, 2])
+    colours.markdown(
+        "**Colour: what was hit**  \n"
+        + "  \n".join(f':color[●]{{foreground="{colour}"}} {label}' for label, colour in deck.target_legend())
+    )
+    shapes.markdown(
+        "**Shape: how precisely it is located**  \n"
+        "● Solid dot: the exact place or neighbourhood is known.  \n"
+        "○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
+        "(at least 40 km), so it is drawn at the centre of that place.  \n"
+        "**Size:** circle area grows with the people killed and injured in the latest report "
+        "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for its card."
+    )
 
-labels = {row["strike_id"]: deck.strike_label(row) for row in strikes.to_dict(orient="records")}
+drawn = data.strikes  # None when the map draws squares: no single strikes to pick from
+labels = {} if drawn is None else deck.strike_label_map(drawn)
 if card is not None and strike_id not in labels:
     labels[strike_id] = deck.strike_label(card.iloc[0])
 if st.session_state.get("strike_pick") != strike_id:
@@ -118,14 +141,16 @@ st.selectbox(
     key="strike_pick",
     format_func=labels.get,
     index=None,
-    placeholder="Choose a strike, or click one on the map",
+    placeholder="Choose a strike, or click one on the map"
+    if drawn is not None
+    else "Choose a city, or narrow the filters, to pick a single strike",
     on_change=lambda: choose_strike(st.session_state["strike_pick"]),
 )
 if card is not None:
     row = card.iloc[0]
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
-        if row["strike_id"] not in set(strikes["strike_id"]):
+        if not deck.in_filters(row, page.filters.date_from, page.filters.date_to, page.filters.actors):
             st.warning("This strike is outside the current filters, so it is not drawn on the map.")
         if row["source_type"] == "synthetic":
             st.warning("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")

@@ -207,3 +207,39 @@ def test_charts_carry_a_caption_naming_the_source():
     ]
     for figure in figures:
         assert any(annotation.text == CAPTION for annotation in figure.layout.annotations)
+
+
+def test_timeline_per_day_has_a_panel_per_kind_with_counts():
+    """The per-day timeline: one bar panel per kind present, counts as bar heights, the count in the hover."""
+    days = pd.DataFrame({
+        "kind": ["strike", "strike", "statement", "event"],
+        "date": pd.to_datetime(["2025-04-13", "2025-04-14", "2025-04-14", "2025-04-15"]),
+        "items": [912, 3, 2, 1],
+    })
+    figure = charts.timeline_days_figure(days, caption=CAPTION)
+    assert [trace.name for trace in figure.data] == ["Strikes", "Statements", "Diplomacy and politics"]
+    assert [list(trace.y) for trace in figure.data] == [[912, 3], [2], [1]]
+    assert [trace.yaxis for trace in figure.data] == ["y", "y2", "y3"]
+    assert "strikes" in figure.data[0].hovertemplate and "%{y:,}" in figure.data[0].hovertemplate
+    texts = [note.text for note in figure.layout.annotations]
+    assert "Strikes per day" in texts and "Statements per day" in texts and CAPTION in texts
+    domains = [figure.layout[f"yaxis{n}"].domain for n in ("", "2", "3")]
+    assert all(a[0] > b[1] for a, b in zip(domains, domains[1:]))  # stacked, not overlapping
+
+
+def test_report_table_shows_phrases_claimants_and_text_as_is():
+    """Each report in its source's words, a missing figure as "not reported", notes blank when none."""
+    reports = pd.DataFrame([
+        history_row("sumy", "Sumy", "2025-04-14", 35, "exact", "35", 100, "over", "over 100")
+        | {"population": "civilian", "publisher": "Wire", "excerpt": "<b>words</b>", "notes": None},
+        history_row("odesa", "Odesa", "2025-04-21", None, None, None, 3, "at_least", None)
+        | {"population": None, "publisher": "Wire", "excerpt": "x", "notes": "**n**"},
+    ])
+    table = charts.report_table(reports, {"sumy": "Sumy · 13 Apr 2025"})
+    assert list(table["Strike"]) == ["Sumy · 13 Apr 2025", "odesa"]
+    assert list(table["Reported"]) == ["14 Apr 2025", "21 Apr 2025"]
+    assert list(table["People killed"]) == ["35", "not reported"]
+    assert list(table["People injured"]) == ["over 100", "at least 3"]
+    assert list(table["Who was counted"]) == ["Civilians", "Not said"]
+    assert list(table["Source's words"]) == ["<b>words</b>", "x"] and list(table["Notes"]) == ["", "**n**"]
+    assert table["Status"][0] == "claimed by Ukraine, not independently verified"

@@ -246,3 +246,161 @@ def test_map_summary_names_count_and_cities():
     """The map's alt text says how many strikes and where."""
     text = deck.map_summary(pd.DataFrame([SUMY, ODESA]))
     assert "2 strikes" in text and "Sumy and Odesa" in text
+
+
+# --- at scale: cells above the threshold, points again in a city view -----------------------------------
+
+import datetime as dt  # noqa: E402
+import functools  # noqa: E402
+
+import duckdb  # noqa: E402
+import numpy as np  # noqa: E402
+
+from conflictdesk.derived import add_derived  # noqa: E402
+from conflictdesk.queries import run_query  # noqa: E402
+
+KYIV = (50.4501, 30.5234)
+SYNTHETIC_CITIES = {"Kyiv": KYIV, "Kharkiv": (49.9935, 36.2304), "Odesa": (46.4825, 30.7233), "Lviv": (49.8397, 24.0297)}
+FIRST_DAY = np.datetime64("2022-02-24")
+
+
+@pytest.fixture(scope="module")
+def big():
+    """200,000 synthetic strikes (one report each, 30% of killed figures "at least"), built in memory and
+    loaded into DuckDB with the derived tables; run(name, **params) runs a named query on it."""
+    n = 200_000
+    rng = np.random.default_rng(7)
+    names = list(SYNTHETIC_CITIES)
+    city = rng.integers(0, len(names), n)
+    centre = np.array([SYNTHETIC_CITIES[name] for name in names])[city]
+    day = FIRST_DAY + rng.integers(0, 3 * 365, n).astype("timedelta64[D]")
+    ids = np.char.add("syn-", np.arange(n).astype(str))
+    killed = rng.poisson(2, n)
+    exact = rng.random(n) < 0.7
+    strikes = pd.DataFrame({
+        "strike_id": ids, "date": day, "date_precision": "day", "time_local": None, "city": np.array(names)[city],
+        "oblast": None, "place": None, "latitude": centre[:, 0] + rng.normal(0, 0.08, n),
+        "longitude": centre[:, 1] + rng.normal(0, 0.12, n), "geo_precision": "neighbourhood",
+        "attacker": np.where(rng.random(n) < 0.8, "side-a", "side-b"), "weapon": "drone", "target_type": "civilian",
+        "target": None, "status": "claimed", "source_id": "synthetic",
+    })
+    casualties = pd.DataFrame({
+        "report_id": np.char.add(ids, "-toll"), "strike_id": ids, "reported_on": day, "population": "unknown",
+        "killed": killed, "killed_qualifier": np.where(exact, "exact", "at_least"),
+        "killed_phrase": np.where(exact, killed.astype(str), np.char.add("at least ", killed.astype(str))),
+        "injured": rng.poisson(5, n), "injured_qualifier": "exact", "injured_phrase": "some", "claimant": None,
+        "status": "claimed", "source_id": "synthetic", "excerpt": "SYNTHETIC", "notes": "Synthetic",
+    })
+    actors = pd.DataFrame({"actor_id": ["side-a", "side-b"], "name": ["Side A", "Side B"]})
+    sources = pd.DataFrame({"source_id": ["synthetic"], "publisher": ["Benchmark generator"], "title": ["Synthetic"],
+                            "url": [None], "source_type": ["synthetic"]})
+    con = duckdb.connect()
+    for name, frame in (("strikes", strikes), ("casualties", casualties), ("actors", actors), ("sources", sources)):
+        con.from_df(frame).create(name)
+    add_derived(con)
+    return functools.partial(run_query, con)
+
+
+WHOLE = {"date_from": dt.date(2022, 2, 24), "date_to": dt.date(2025, 2, 22), "actors": []}
+WEEK = {"date_from": dt.date(2023, 3, 1), "date_to": dt.date(2023, 3, 7), "actors": []}
+
+
+def test_above_the_threshold_the_map_draws_cells_under_1_mb(big):
+    """200,000 strikes over all Ukraine: squares of strikes added up, under 1 MB, "at least" where inexact."""
+    cities = big("cities")
+    data = deck.map_data(big, WHOLE, deck.ALL_UKRAINE, cities)
+    assert data.strikes is None and data.in_view == 200_000 and data.shown == 200_000
+    assert 0 < len(data.cells) <= deck.MAX_CELLS
+    chart = deck.map_deck(data, deck.place_view(deck.ALL_UKRAINE, cities), deck.read_outline(), cities)
+    assert deck.payload_bytes(chart) < deck.PAYLOAD_LIMIT
+    spec = json.loads(chart.to_json())
+    assert not any(item["id"].startswith("strike-") for item in spec["layers"])
+    cells = layer(spec, "cells")["data"]
+    assert sum(int(c["tooltip"].split(" strike")[0].replace(",", "")) for c in cells) == 200_000
+    busy = max(cells, key=lambda c: int(c["tooltip"].split(" strike")[0].replace(",", "")))
+    assert "People killed: at least " in busy["tooltip"]  # some of its figures are "at least"
+    assert "People injured: " in busy["tooltip"] and "People injured: at least" not in busy["tooltip"]  # all exact
+    assert "SYNTHETIC DATA" in busy["tooltip"]
+    summary, note = deck.map_text(data, deck.ALL_UKRAINE)
+    assert "200,000 strikes" in summary and "squares of 0.25°" in summary
+    assert "too many to draw one by one" in note and "Choose a city" in note
+
+
+def test_cells_wording_follows_the_qualifiers():
+    """A cell's total says "at least" when any figure is open-ended or missing, "about" when any is approximate."""
+    cell = {"south": 50.0, "north": 50.25, "west": 30.0, "east": 30.25, "strikes": 3, "synthetic": 0,
+            "killed_total": 12, "killed_reported": 2, "killed_qualifier": "at_least",
+            "injured_total": 40, "injured_reported": 3, "injured_qualifier": "about"}
+    text = deck.cell_tooltip(cell)
+    assert "People killed: at least 12 (1 of these strikes give no figure)" in text
+    assert "People injured: about 40" in text and "SYNTHETIC" not in text
+    assert "People killed: not reported" in deck.cell_tooltip(cell | {"killed_total": None, "killed_reported": 0,
+                                                                      "killed_qualifier": "none"})
+
+
+def test_a_city_view_draws_points_again_when_few_enough(big):
+    """?place=Kyiv with a week's filter: Kyiv's strikes as points (with their ids), the rest left out, said so."""
+    cities = big("cities")
+    data = deck.map_data(big, WEEK, "Kyiv", cities)
+    assert data.cells is None and data.box is not None
+    assert 0 < len(data.strikes) <= deck.POINT_LIMIT < data.in_view
+    assert data.strikes["latitude"].between(KYIV[0] - 0.31, KYIV[0] + 0.31).all()
+    chart = deck.map_deck(data, deck.place_view("Kyiv", cities), deck.read_outline(), cities)
+    assert deck.payload_bytes(chart) < deck.PAYLOAD_LIMIT
+    assert len(drawn(json.loads(chart.to_json()))) == len(data.strikes)
+    summary, note = deck.map_text(data, "Kyiv")
+    assert summary.startswith("Map around Kyiv: ") and "within about 35 km of Kyiv" in note
+    assert f"of {data.in_view:,} that match these filters" in note
+
+
+def test_a_crowded_city_view_draws_finer_cells(big):
+    """?place=Kyiv over three years: too many for points even there, so squares of 0.025°, under 1 MB."""
+    cities = big("cities")
+    data = deck.map_data(big, WHOLE, "Kyiv", cities)
+    assert data.strikes is None and data.box is not None
+    assert data.cells["north"].sub(data.cells["south"]).round(6).eq(deck.FINE_CELL).all()
+    chart = deck.map_deck(data, deck.place_view("Kyiv", cities), deck.read_outline(), cities)
+    assert deck.payload_bytes(chart) < deck.PAYLOAD_LIMIT
+
+
+def test_few_strikes_are_points_everywhere(big):
+    """A filter leaving at most POINT_LIMIT strikes draws every one of them as a point, whatever the view."""
+    cities = big("cities")
+    day = {"date_from": dt.date(2023, 3, 1), "date_to": dt.date(2023, 3, 1), "actors": ["side-b"]}
+    data = deck.map_data(big, day, deck.ALL_UKRAINE, cities)
+    assert data.cells is None and data.box is None and len(data.strikes) == data.in_view > 0
+    assert deck.map_text(data, deck.ALL_UKRAINE)[1] is None
+
+
+def test_payload_stays_under_1_mb_with_the_longest_texts():
+    """A thousand points whose every text is 2,000 characters long, and the most cells with long numbers."""
+    long = "x" * 2000
+    rows = [
+        strike(strike_id=f"strike-{i:05d}-{'y' * 80}", city=long, place=long, latitude=48 + i / 1000, longitude=30.0,
+               killed=123456, killed_qualifier="at_least", killed_phrase=long, injured=654321,
+               injured_qualifier="about", injured_phrase=long, toll_claimant=long, toll_status="disputed",
+               publisher=long, source_title=long, source_type="synthetic")
+        for i in range(deck.POINT_LIMIT)
+    ]
+    cities = pd.DataFrame({"city": [f"{long}{i}" for i in range(400)], "latitude": 48.0, "longitude": 30.0,
+                           "strikes": 1})
+    chart = deck.strike_deck(pd.DataFrame(rows), (48.4, 31.2, 5), deck.read_outline(), cities)
+    assert deck.payload_bytes(chart) < deck.PAYLOAD_LIMIT
+    cells = pd.DataFrame([
+        {"south": 40 + i // 100 * 0.25, "north": 40.25 + i // 100 * 0.25, "west": 14 + i % 100 * 0.25,
+         "east": 14.25 + i % 100 * 0.25, "strikes": 1_234_567, "synthetic": 1_234_566,
+         "killed_total": 123_456_789, "killed_reported": 1_000_000, "killed_qualifier": "at_least",
+         "injured_total": 987_654_321, "injured_reported": 1_000_000, "injured_qualifier": "about"}
+        for i in range(deck.MAX_CELLS)
+    ])
+    chart = deck.cell_deck(cells, (48.4, 31.2, 5), deck.read_outline(), cities)
+    assert deck.payload_bytes(chart) < deck.PAYLOAD_LIMIT
+
+
+def test_card_filter_check():
+    """A strike's card knows whether the strike passes the filters (date and attacker)."""
+    row = {"date": pd.Timestamp("2025-04-13"), "attacker": "russia"}
+    assert deck.in_filters(row, dt.date(2025, 4, 1), dt.date(2025, 4, 30), ())
+    assert deck.in_filters(row, dt.date(2025, 4, 13), dt.date(2025, 4, 13), ("russia",))
+    assert not deck.in_filters(row, dt.date(2025, 4, 14), dt.date(2025, 4, 30), ())
+    assert not deck.in_filters(row, dt.date(2025, 4, 1), dt.date(2025, 4, 30), ("ukraine",))

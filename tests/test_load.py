@@ -491,3 +491,22 @@ def test_non_ascii_digits_are_refused(tmp_path, table, index, cells, line, colum
     assert where(problems) == [(f"{table}.csv", line, column)]
     with pytest.raises(DataError):
         load(folder)
+
+
+def test_white_space_is_what_python_strips():
+    """Cells are trimmed and excerpts folded on exactly the characters Python counts as white space."""
+    from conflictdesk.load import WHITESPACE
+
+    assert sorted(WHITESPACE) == [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+def test_cells_are_held_as_arrow_strings_not_python_objects(folder):
+    """Every table is read into Arrow-backed string columns, not a Python object per cell (memory of big files)."""
+    from conflictdesk.load import read_folder
+
+    frames = read_folder(folder).frames
+    assert set(frames) == {t.name for t in TABLES}
+    for name, frame in frames.items():
+        for column in frame.columns:
+            assert frame[column].dtype == "str", (name, column, frame[column].dtype)
+            assert frame[column].array.__arrow_array__().type in ("string", "large_string"), (name, column)

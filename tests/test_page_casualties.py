@@ -98,3 +98,34 @@ def test_period_in_the_url_is_honoured():
     assert not at.exception
     assert {m.label: m.value for m in at.metric} == {"People killed": "not reported", "People injured": "at least 3"}
     assert "over 100" not in shown_text(at)
+
+
+# --- many strikes ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many_strikes(tmp_path_factory):
+    """A synthetic folder of 3,000 strikes (one report each)."""
+    from conflictdesk.synth import write_synthetic
+
+    return write_synthetic(tmp_path_factory.mktemp("many") / "data", 3000)
+
+
+def test_many_strikes_show_the_top_25_and_the_first_reports(many_strikes, monkeypatch):
+    """3,000 strikes: bars for the 25 highest tolls, said so; the first 500 reports, said so; honest totals."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(many_strikes))
+    at = AppTest.from_file("../pages/casualties.py", default_timeout=60).run()
+    assert not at.exception
+    infos = " ".join(i.value for i in at.info)
+    assert "Showing the 25 strikes with the highest tolls of 3,000" in infos
+    assert "Showing the first 500 of 3,000 reports" in infos and "the download below holds every one" in infos
+    assert "One report per strike so far" in infos
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    strikes = {y.split("<br>")[0] for trace in spec["data"] for y in trace.get("y", [])}
+    assert len(strikes) == 25
+    assert len(at.dataframe[0].value) == 500
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["People killed"].startswith("at least ")  # some synthetic figures are "at least"
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "in 3,000 strikes" in captions and "figures are not exact" in captions
+    assert "Download every report (CSV)" in [b.label for b in at.get("download_button")]

@@ -173,3 +173,43 @@ def test_page_runs_on_its_own_without_app_py():
     assert not at.exception
     assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(50.91, abs=0.01)
     assert at.sidebar.multiselect(key="actor") is not None
+
+
+# --- many strikes: squares, and points again in a city view -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many_strikes(tmp_path_factory):
+    """A synthetic folder of 3,000 strikes around twelve cities."""
+    from conflictdesk.synth import write_synthetic
+
+    return write_synthetic(tmp_path_factory.mktemp("many") / "data", 3000)
+
+
+def test_many_strikes_are_drawn_as_squares(many_strikes, monkeypatch):
+    """3,000 strikes over all Ukraine: squares, not points, with a note, a small payload and a download."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(many_strikes))
+    at = AppTest.from_file("../pages/map.py", default_timeout=60).run()
+    assert not at.exception
+    assert strikes_drawn(at) == {}
+    cells = next(layer for layer in deck_spec(at)["layers"] if layer["id"] == "cells")["data"]
+    assert cells and all("strikes in this square" in c["tooltip"] or "strike in this square" in c["tooltip"]
+                         for c in cells)
+    assert len(at.get("deck_gl_json_chart")[0].proto.json) < 1_000_000
+    assert any("3,000 strikes match these filters: too many to draw one by one" in i.value.replace("\\", "") for i in at.info)
+    assert "Squares: strikes added up" in shown_text(at)
+    assert "Download the strikes matching these filters (CSV)" in [b.label for b in at.get("download_button")]
+
+
+def test_a_city_view_draws_points_again(many_strikes, monkeypatch):
+    """?place=Kyiv: Kyiv's strikes as points with their cards to pick, and a note on what is left out."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(many_strikes))
+    at = AppTest.from_file("../pages/map.py", default_timeout=60)
+    at.query_params["place"] = "Kyiv"
+    at.run()
+    assert not at.exception
+    strikes = strikes_drawn(at)
+    assert 0 < len(strikes) < 3000
+    assert all("Kyiv" in row["tooltip"] and "SYNTHETIC DATA" in row["tooltip"] for row in strikes.values())
+    assert any("within about 35 km of Kyiv" in i.value.replace("\\", "") for i in at.info)
+    assert len(at.selectbox(key="strike_pick").options) == len(strikes)

@@ -69,3 +69,21 @@ def test_cite_block_carries_the_filters_and_version():
     assert "/overview?period=2025-04-14&period=2025-04-21" in cite
     assert "Data version " in cite and "UTC" in cite
     assert "embed=true" in at.code[1].value and at.code[1].value.startswith("<iframe")
+
+
+def test_many_strikes_send_the_reader_to_casualties_and_count_the_timeline_per_day(tmp_path, monkeypatch):
+    """3,000 synthetic strikes: no list of 3,000 phrases but a pointer to Casualties; a per-day timeline."""
+    from conflictdesk.synth import write_synthetic
+
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(write_synthetic(tmp_path / "data", 3000)))
+    at = AppTest.from_file("../pages/overview.py", default_timeout=60).run()
+    assert not at.exception
+    assert metrics(at)["Strikes"] == "3000"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Across 3,000 strikes: see Casualties" in captions and "not exact" in captions
+    assert "In the sources' words" not in captions
+    assert "too many to draw one by one" in captions
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [trace["type"] for trace in spec["data"]] == ["bar"]
+    assert spec["data"][0]["y"]  # the counts per day
+    assert any("Strikes per day" in note.get("text", "") for note in spec["layout"]["annotations"])

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from datafixtures import minimal_tables, write_folder
+from conflictdesk.derived import add_derived
 from conflictdesk.load import load
 from conflictdesk.queries import QUERY_DIR, run_query
 
@@ -30,8 +31,10 @@ ALL_APRIL = {"date_from": D(2025, 4, 1), "date_to": D(2025, 4, 30)}
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    """The minimal fixture, loaded."""
-    return load(write_folder(tmp_path_factory.mktemp("queries")))
+    """The minimal fixture, loaded, with the tables derived from it (as the app's cached database has them)."""
+    connection = load(write_folder(tmp_path_factory.mktemp("queries")))
+    add_derived(connection)
+    return connection
 
 
 def plain(value):

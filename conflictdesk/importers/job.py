@@ -1,0 +1,203 @@
+"""One import, start to end: open the export, convert each row, write the folder, report."""
+
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import TextIO
+
+from conflictdesk.importers.acled import ACLED
+from conflictdesk.importers.common import Context, Publisher, Skip, slug
+from conflictdesk.importers.folder import Refused, Target
+from conflictdesk.importers.reading import (
+    CP1252,
+    UTF8,
+    Export,
+    Record,
+    Unreadable,
+    describe_delimiter,
+    first_encoding,
+    first_non_utf8,
+)
+from conflictdesk.importers.summary import Summary
+from conflictdesk.importers.ucdp import UCDP
+
+PUBLISHERS: dict[str, Publisher] = {"acled": ACLED, "ucdp": UCDP}
+ID_COLUMN = {"acled": "event_id_cnty", "ucdp": "id"}
+PROGRESS_EVERY = 100_000
+_NOT_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+
+
+def run_import(
+    publisher: str,
+    file: Path,
+    out: Path,
+    *,
+    merge: bool = False,
+    date_order: str | None = None,
+    progress: TextIO | None = None,
+    progress_every: int = PROGRESS_EVERY,
+) -> tuple[int, str]:
+    """Import one export; return (exit code, the report to print)."""
+    pub = PUBLISHERS[publisher]
+    try:
+        summary = _run(pub, Path(file), Path(out), merge, date_order or pub.date_order, progress, progress_every)
+    except Refused as refusal:
+        return refusal.code, str(refusal)
+    code = 0 if summary.validation.startswith("Validation:") else 1
+    return code, summary.text()
+
+
+def _run(pub, file, out, merge, date_order, progress, every) -> Summary:
+    if not file.exists():
+        raise Refused(f"{file}: no such file")
+    if not file.is_file():
+        raise Refused(f"{file} is not a file")
+    summary = Summary(pub.name, file.name, str(out), merge, date_order=date_order)
+    try:
+        encoding = first_encoding(file)
+        if encoding == UTF8:
+            bad = first_non_utf8(file)
+            if bad:
+                encoding = CP1252
+                summary.events.append(
+                    f"The file is not UTF-8 (byte 0x{bad[1]:02X} on text line {bad[0]}), so it was read as Windows-1252, "
+                    "the encoding of spreadsheet re-saves; check accented and Cyrillic names in the result."
+                )
+                _check_cp1252(file)
+    except Unreadable as error:
+        raise Refused(str(error)) from None
+    known = PUBLISHERS["acled"].columns | PUBLISHERS["ucdp"].columns
+    with Export(file, encoding, known) as export:
+        _check_layout(pub, file, export.header)
+        summary.encoding = encoding.label
+        summary.layout = f"{describe_delimiter(export.delimiter)}; numeric dates read {date_order}"
+        source_id = f"{pub.key}-file-{slug(file.stem, prefix='export')}"
+        target = Target(out, merge, pub, source_id)
+        target.open()
+        summary.merge = target.merging
+        try:
+            latest_day, latest_stamp = _convert(pub, export, target, summary, date_order, progress, every)
+        except UnicodeDecodeError as error:
+            target.discard()
+            raise Refused(f"{file}: cannot be decoded as {encoding.label} ({error.reason})", code=1) from None
+        except BaseException:
+            target.discard()
+            raise
+    published, basis = _published(file, latest_stamp, latest_day, pub)
+    source = {
+        "source_id": source_id,
+        "publisher": pub.name,
+        "title": f"{pub.dataset} {file.name}",
+        "published_on": published,
+        "source_type": "dataset",
+        "notes": (
+            f"Imported with `python -m conflictdesk import {pub.key}` from the file {file.name} ({encoding.label}); "
+            f"events written: {summary.strikes:,}. published_on is {basis}. {pub.licence}"
+        ),
+    }
+    try:
+        ok, report = target.finish(source)
+    except BaseException:
+        target.discard()
+        raise
+    summary.actors_added = target.actors_added
+    summary.replaced = target.replaced
+    summary.validation = report
+    return summary
+
+
+def _convert(pub, export: Export, target: Target, summary: Summary, date_order, progress, every):
+    header = export.header
+    named = [(index, name) for index, name in enumerate(header) if name]
+    first_index = {}
+    for index, name in named:
+        first_index.setdefault(name, index)
+    width = max(index for index, _ in named) + 1
+    ctx = Context(date_order)
+    latest_day = latest_stamp = ""
+    for record in export.records():
+        summary.rows_read += 1
+        if progress is not None and every and summary.rows_read % every == 0:
+            print(f"{pub.name}: {summary.rows_read:,} rows read, {summary.strikes:,} strikes so far", file=progress, flush=True)
+        if not isinstance(record, Record):
+            line, text_line, message = record
+            summary.skip(line, text_line, "unreadable row", message)
+            continue
+        cells = record.cells
+        if not any(cell.strip() for cell in cells):
+            summary.skip(record.line, record.text_line, "blank row", "the row is empty")
+            continue
+        if len(cells) < width or any(cell.strip() for cell in cells[len(header):]):
+            spans = f"; it spans {record.text_lines} text lines, so a quote may be unbalanced" if record.text_lines > 1 else ""
+            summary.skip(
+                record.line,
+                record.text_line,
+                "unreadable row",
+                f"the row has {len(cells)} values but the header has {len(header)} columns{spans}",
+            )
+            continue
+        row = {name: cells[index] for name, index in first_index.items()}
+        for name in pub.optional:
+            row.setdefault(name, "")
+        ctx.line = record.line
+        ctx.warnings.clear()
+        ctx.ambiguous.clear()
+        stamp = pub.published(row, ctx)
+        if stamp and stamp > latest_stamp:
+            latest_stamp = stamp
+        try:
+            event = pub.convert(row, ctx)
+            target.check(event, record.line, ID_COLUMN[pub.key])
+        except Skip as skip:
+            summary.skip(record.line, record.text_line, skip.reason, skip.message)
+            continue
+        target.add(event)
+        summary.strikes += 1
+        summary.casualties += 1
+        if event.day > latest_day:
+            latest_day = event.day
+        for message in ctx.warnings:
+            summary.warn(record.line, record.text_line, message)
+        for _, value in ctx.ambiguous:
+            summary.ambiguity(record.line, record.text_line, value)
+    return latest_day, latest_stamp
+
+
+def _check_layout(pub: Publisher, file: Path, header: list[str]) -> None:
+    if not any(header):
+        raise Refused(f"{file} is empty: it has no header row, so it is not in {pub.name}'s export layout")
+    missing = [name for name in pub.required if name not in header]
+    if not missing:
+        return
+    message = (
+        f"{file} is not in {pub.name}'s export layout: its header lacks the column{'s' if len(missing) > 1 else ''} "
+        f"{', '.join(missing)}."
+    )
+    for other in PUBLISHERS.values():
+        if other is not pub and all(name in header for name in other.required):
+            message += f" It looks like a {other.name} file: run `python -m conflictdesk import {other.key} {file} --out DIR`."
+            break
+    else:
+        message += f" The header starts: {', '.join(name or '(empty)' for name in header[:8])}."
+    raise Refused(message)
+
+
+def _check_cp1252(file: Path) -> None:
+    with file.open("rb") as handle:
+        offset = 0
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            if match := _NOT_CP1252.search(block):
+                raise Unreadable(
+                    f"{file} is neither UTF-8 nor Windows-1252 (byte 0x{block[match.start()]:02X} at byte "
+                    f"{offset + match.start():,}); save it as UTF-8 and import it again"
+                )
+            offset += len(block)
+
+
+def _published(file: Path, stamp: str, day: str, pub: Publisher) -> tuple[str, str]:
+    if stamp and stamp >= day:
+        return stamp, f"the latest {pub.name} timestamp in the file"
+    if day:
+        return day, "the latest event date in the file"
+    modified = datetime.fromtimestamp(file.stat().st_mtime, tz=timezone.utc).date()
+    return min(modified, date.today()).isoformat(), "the file's modification date (no event was imported)"

@@ -1,0 +1,233 @@
+"""UCDP Georeferenced Event Dataset (GED) files as strikes with one casualty report each.
+
+What becomes a strike: every event in Ukraine (`country`), of all three types of violence (1
+state-based, 2 non-state, 3 one-sided) — GED records fatal events and does not tell strikes from
+ground fighting, so the description keeps UCDP's dyad name. Events UCDP locates only to the country
+or to international waters or airspace (`where_prec` 6 or 7) are skipped: a strike needs a place.
+
+Mapping, one line each:
+- strike_id `ucdp-<id>`; casualty report `ucdp-<id>-toll`.
+- date: `date_end`, the latest day the event can be (the contract's rule); numeric dates read
+  month-first, UCDP's re-save convention. date_precision from `date_prec`: 1 → day, 2–3 → week,
+  4–5 → month, widened when `date_start`–`date_end` spans more (over 31 days: month, with a note and
+  a warning, as the contract has nothing wider).
+- city: `where_coordinates` (the place whose coordinates UCDP uses), else `adm_2`, else `adm_1`;
+  oblast: `adm_1`, verbatim. geo_precision from `where_prec`: 1 (exact place: the place's
+  coordinates) → city; 2 (within about 25 km), 3 (district), 4 (oblast), 5 (along a line or between
+  places) → oblast.
+- attacker: `side_a` only for one-sided violence (type 3), where side A is the perpetrator; for
+  types 1 and 2 UCDP records a dyad, not who attacked, so it is left empty. Actor ids are slugs of
+  UCDP's names; a side with a Gleditsch–Ward number (`gwnoa`) → actor_type state, else organisation.
+- weapon unknown (GED does not record it); target_type civilian for type 3, else unknown.
+  description: `dyad_name`. status: claimed.
+- excerpt: UCDP's `source_headline` verbatim (it may hold several headlines, `;`-joined, with line
+  breaks), else `where_description`, else the fields dyad_name | where_coordinates | adm_1 verbatim;
+  notes say which.
+- casualties: killed = `best`; qualifier exact only when low = best = high, otherwise about; phrase
+  "best 12 (low 10, high 15)"; population all; claimant `ucdp`; reported_on = date_end (UCDP does not
+  date its figures). Rows breaking low ≤ best ≤ high are imported as given, never corrected: the
+  notes say so and the summary lists them.
+- the source's published_on is the latest date_end in the file (GED rows carry no timestamp).
+"""
+
+from datetime import date
+
+from conflictdesk.importers.common import Context, Event, Publisher, Skip, coordinates, count, event_id, joined, slug
+from conflictdesk.importers.dates import MONTH_FIRST
+
+VIOLENCE = {1: "state-based", 2: "non-state", 3: "one-sided"}
+WHERE = {
+    1: ("city", "UCDP has the exact place; the coordinates are that place's"),
+    2: ("oblast", "UCDP places it within about 25 km of this point"),
+    3: ("oblast", "UCDP knows only the district (second-order division)"),
+    4: ("oblast", "UCDP knows only the oblast (first-order division)"),
+    5: ("oblast", "UCDP places it along a line (a road, river or front) or between places"),
+}
+DATE_PREC = {1: "day", 2: "week", 3: "week", 4: "month", 5: "month"}
+WIDTH = {"day": 0, "week": 6, "month": 30}  # days before `date` the event may be, per precision
+
+REQUIRED = (
+    "id", "type_of_violence", "dyad_name", "side_a", "side_b", "country", "where_prec", "where_coordinates",
+    "where_description", "adm_1", "latitude", "longitude", "date_prec", "date_start", "date_end", "best", "low",
+    "high", "source_headline",
+)  # fmt: skip
+OPTIONAL = (
+    "relid", "year", "active_year", "code_status", "conflict_dset_id", "conflict_new_id", "conflict_name",
+    "dyad_dset_id", "dyad_new_id", "side_a_dset_id", "side_a_new_id", "side_b_dset_id", "side_b_new_id",
+    "number_of_sources", "source_article", "source_office", "source_date", "source_original", "adm_2", "geom_wkt",
+    "priogrid_gid", "country_id", "region", "event_clarity", "deaths_a", "deaths_b", "deaths_civilians",
+    "deaths_unknown", "gwnoa", "gwnob",
+)  # fmt: skip
+
+
+def convert(row: dict[str, str], ctx: Context) -> Event:
+    """One GED row as a strike and its casualty report, or Skip."""
+    country = row["country"].strip()
+    if country.casefold() != "ukraine":
+        raise Skip("not in Ukraine", f"country is {country or 'empty'!r}; only events in Ukraine are imported")
+    ident = row["id"].strip()
+    strike_id = event_id("ucdp", ident, "id")
+    start_text, end_text = row["date_start"].strip(), row["date_end"].strip()
+    if not start_text and not end_text:
+        raise Skip("bad date", "date_start and date_end are empty")
+    start = ctx.date(start_text, "date_start") if start_text else None
+    end = ctx.date(end_text, "date_end") if end_text else start
+    start = start or end
+    if end < start:
+        raise Skip("bad date", f"date_end {end} is before date_start {start}")
+    where = count(row["where_prec"])
+    if where in (6, 7):
+        place = "only the country" if where == 6 else "international waters or airspace"
+        raise Skip("located only to the country", f"where_prec {where}: UCDP gives {place}; a strike needs a place")
+    latitude, longitude = coordinates(row["latitude"], row["longitude"])
+    city = next((row.get(name, "").strip() for name in ("where_coordinates", "adm_2", "adm_1") if row.get(name, "").strip()), "")
+    if not city:
+        raise Skip("no place name", "where_coordinates, adm_2 and adm_1 are empty")
+
+    violence = count(row["type_of_violence"])
+    dyad = row["dyad_name"].strip()
+    notes = [f"UCDP GED event {ident} (type_of_violence {row['type_of_violence'].strip()}"
+             f"{', ' + VIOLENCE[violence] if violence in VIOLENCE else ''}: {dyad})."]  # fmt: skip
+    for column, label in (("source_headline", "UCDP's source_headline"), ("where_description", "UCDP's where_description")):
+        if row.get(column, "").strip():
+            excerpt = row[column].strip()
+            notes.append(f"excerpt: {label}, verbatim.")
+            break
+    else:
+        excerpt, used = joined(row, ("dyad_name", "where_coordinates", "adm_1"))
+        notes.append(f"excerpt: UCDP gives no headline or description; these are its fields {used}, verbatim.")
+    if row.get("source_office", "").strip():
+        notes.append(f"UCDP's sources: {row['source_office'].strip()}.")
+
+    date_precision = DATE_PREC.get(count(row["date_prec"]) or 0)
+    span = (date.fromisoformat(end) - date.fromisoformat(start)).days
+    by_span = "day" if span == 0 else "week" if span <= WIDTH["week"] else "month"
+    if date_precision is None:
+        date_precision = by_span
+        notes.append(f"date_prec {row['date_prec'].strip()!r} is not 1-5; precision from the dates.")
+    elif WIDTH[by_span] > WIDTH[date_precision]:
+        date_precision = by_span
+    if span:
+        notes.append(f"UCDP dates it {start} to {end} (date_prec {row['date_prec'].strip()}); date is the last day.")
+    if span > WIDTH["month"]:
+        notes.append("That is longer than a month, the widest precision the data contract has.")
+        ctx.warn(f"UCDP dates it {start} to {end}, longer than a month; marked month (see notes)")
+    if where in WHERE:
+        geo_precision, meaning = WHERE[where]
+        notes.append(f"where_prec {where}: {meaning}.")
+    else:
+        geo_precision = "oblast"
+        notes.append(f"where_prec {row['where_prec'].strip()!r} is not 1-5; marked oblast, the least precise.")
+        ctx.warn(f"where_prec {row['where_prec'].strip()!r} is not 1-5; the place is marked oblast")
+
+    side_a = row["side_a"].strip()
+    actors, attacker = [], ""
+    if violence == 3 and side_a:
+        attacker = slug(side_a)
+        kind = "state" if row.get("gwnoa", "").strip() else "organisation"
+        actors.append({"actor_id": attacker, "name": side_a, "actor_type": kind})
+        notes.append(f"attacker: UCDP's side_a ({side_a}), the perpetrator of one-sided violence.")
+    else:
+        notes.append("attacker left empty: UCDP records the sides of the dyad, not who attacked.")
+
+    strike = {
+        "strike_id": strike_id,
+        "date": end,
+        "date_precision": date_precision,
+        "city": city,
+        "oblast": row["adm_1"].strip(),
+        "latitude": latitude,
+        "longitude": longitude,
+        "geo_precision": geo_precision,
+        "attacker": attacker,
+        "weapon": "unknown",
+        "target_type": "civilian" if violence == 3 else "unknown",
+        "description": dyad,
+        "status": "claimed",
+        "excerpt": excerpt,
+        "notes": " ".join(notes),
+    }
+    figures: dict[str, str] = {}
+    toll_notes = _toll(row, figures, ctx)
+    casualty = {
+        "report_id": f"{strike_id}-toll",
+        "strike_id": strike_id,
+        "reported_on": end,
+        "population": "all",
+        **figures,
+        "claimant": "ucdp",
+        "status": "claimed",
+        "excerpt": excerpt,
+        "notes": toll_notes,
+    }
+    return Event(strike, casualty, actors, end)
+
+
+def _toll(row: dict[str, str], figures: dict[str, str], ctx: Context) -> str:
+    """Fill killed, its qualifier and phrase from best/low/high; return the casualty notes."""
+    raw = {name: row[name].strip() for name in ("best", "low", "high")}
+    value = {name: count(text) for name, text in raw.items()}
+    notes = []
+    for name, text in raw.items():
+        if text and value[name] is None:
+            notes.append(f"UCDP {name} {text!r} is not a whole number and is not used.")
+            ctx.warn(f"{name} {text!r} is not a whole number and is not used")
+    best, low, high = value["best"], value["low"], value["high"]
+    if best is None:
+        notes.append("UCDP gives no usable best estimate; killed is left empty.")
+        return " ".join(notes)
+    bounds = ", ".join(f"{name} {value[name]}" for name in ("low", "high") if value[name] is not None)
+    exact = low == best == high
+    figures |= {
+        "killed": str(best),
+        "killed_qualifier": "exact" if exact else "about",
+        "killed_phrase": f"best {best} ({bounds})" if bounds else f"best {best}",
+    }
+    notes.append(
+        "UCDP's best estimate of all deaths in the event, with its low and high estimates "
+        f"({'all three agree, so exact' if exact else 'about, as they do not all agree'})."
+    )
+    broken = []
+    if low is not None and low > best:
+        broken.append(f"low {low} is above best {best}")
+    if high is not None and best > high:
+        broken.append(f"best {best} is above high {high}")
+    if broken:
+        notes.append(f"UCDP's figures break low ≤ best ≤ high ({'; '.join(broken)}); imported as UCDP gives them, not corrected.")
+        ctx.warn(f"{'; '.join(broken)} — imported as UCDP gives them (see the casualty notes)")
+    split = [
+        f"{label} {row[column].strip()}"
+        for column, label in (("deaths_a", "side A"), ("deaths_b", "side B"), ("deaths_civilians", "civilians"), ("deaths_unknown", "unknown"))
+        if row.get(column, "").strip()
+    ]
+    if split:
+        notes.append(f"UCDP splits best as {', '.join(split)}.")
+    notes.append("reported_on is date_end: UCDP does not date its figures. No injured figure in UCDP.")
+    return " ".join(notes)
+
+
+def published(row: dict[str, str], ctx: Context) -> str | None:
+    """GED rows carry no timestamp of their own."""
+    return None
+
+
+UCDP = Publisher(
+    key="ucdp",
+    name="UCDP",
+    dataset="UCDP GED export",
+    required=REQUIRED,
+    optional=OPTIONAL,
+    date_order=MONTH_FIRST,
+    actor={
+        "actor_id": "ucdp",
+        "name": "UCDP",
+        "actor_type": "organisation",
+        "aliases": "Uppsala Conflict Data Program",
+    },
+    convert=convert,
+    published=published,
+    licence=(
+        "UCDP Georeferenced Event Dataset, licensed CC BY 4.0: credit UCDP (Uppsala Conflict Data Program) "
+        "wherever its data is shown."
+    ),
+)

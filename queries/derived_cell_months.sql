@@ -1,0 +1,20 @@
+-- Grain: one row per calendar month, attacker, stretch of known tolls and map cell: the rows of
+-- derived_cell_days added up per month (month_start and month_end are the month's first and last day).
+-- Built once per data version into the table `cell_months` (conflictdesk/derived.py) from `cell_days`, so
+-- the map's cells for a long period read a row per month for every month the period covers whole.
+-- Parameters: none.
+select
+    month_start, month_end, attacker, known_from, known_until, cell_lat, cell_lon,
+    sum(strikes)::bigint as strikes,
+    sum(killed_total)::bigint as killed_total,
+    sum(killed_reported)::bigint as killed_reported,
+    sum(killed_about)::bigint as killed_about,
+    sum(killed_inexact)::bigint as killed_inexact,
+    sum(injured_total)::bigint as injured_total,
+    sum(injured_reported)::bigint as injured_reported,
+    sum(injured_about)::bigint as injured_about,
+    sum(injured_inexact)::bigint as injured_inexact,
+    sum(synthetic)::bigint as synthetic
+from cell_days
+group by month_start, month_end, attacker, known_from, known_until, cell_lat, cell_lon
+order by month_start, attacker, known_from, known_until, cell_lat, cell_lon
