@@ -430,6 +430,14 @@ async def warm_up(url: str, filters: FilterSet, timeout: float) -> Render:
         return await render_page(ws, url, filters, timeout)
 
 
+def run_async(coroutine):
+    """Run a coroutine on its own thread and loop (a caller such as Playwright may own this thread's loop)."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def run(
     sessions: int = 25,
     seconds: float = 60,
@@ -456,11 +464,11 @@ def run(
         server = AppServer(env, Path(tmp))
         try:
             server.wait()
-            first = asyncio.run(warm_up(server.url, plan[0], render_timeout))
+            first = run_async(warm_up(server.url, plan[0], render_timeout))
             outcome.warmup_render = first.seconds
             outcome.errors += [f"warm-up: {e}" for e in first.errors]
             outcome.mismatches += [f"warm-up: {m}" for m in compare(first, expected[plan[0]])]
-            times = asyncio.run(
+            times = run_async(
                 run_sessions(
                     server.url, sessions, seconds, min_renders, max_renders, render_timeout, grace,
                     plan, expected, outcome,
