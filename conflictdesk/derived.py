@@ -11,13 +11,19 @@ import duckdb
 from conflictdesk.queries import read_query
 
 # In build order: the later ones read the earlier ones.
-DERIVED_TABLES = ("strike_tolls", "report_rows", "toll_days", "cell_days", "cell_months")
+DERIVED_TABLES = {
+    "strike_tolls": "derived_strike_tolls",
+    "report_rows": "derived_report_rows",
+    "toll_days": "derived_toll_days",
+    "cell_days": "derived_cell_days",
+    "cell_months": "derived_cell_months",
+}
 
 
 def add_derived(con: duckdb.DuckDBPyConnection) -> None:
     """Create every derived table in a writable database that holds the loaded tables."""
-    for name in DERIVED_TABLES:
-        sql, params = read_query(f"derived_{name}")
-        assert not params, f"derived_{name} takes no parameters"
+    for name, query in DERIVED_TABLES.items():
+        sql, params = read_query(query)
+        assert not params, f"{query} takes no parameters"
         # Stored in the query's order (DuckDB keeps insertion order), which the "first N" queries rely on.
         con.sql(sql).create(name)

@@ -314,3 +314,23 @@ def write_folder(tmp_path: Path, source_text: str = SOURCE_TEXT, **tables: list[
     return folder
 
 
+
+
+HOSTILE_TEXT = (
+    '<script>alert("pwned")</script> **bold** [click](javascript:alert(1)) '
+    "<img src=x onerror=alert(1)> $x^2$ :red[red] " + "long " * 300
+)
+
+
+def write_hostile_folder(path: Path) -> Path:
+    """A valid data folder whose text fields carry HTML, script, markdown, javascript: links and long strings."""
+    tables = minimal_tables()
+    tables["sources"][0].update(title=HOSTILE_TEXT, publisher="<b>Wire</b>", url="javascript:alert(1)")
+    tables["strikes"][0].update(description=HOSTILE_TEXT, place="<script>x</script>", target="**target**")
+    tables["strikes"][0].update(excerpt=HOSTILE_TEXT)
+    tables["statements"][0].update(quote=HOSTILE_TEXT, venue="[venue](javascript:alert(2))", excerpt=HOSTILE_TEXT)
+    tables["truces"][0].update(name="<i>Truce</i>", scope=HOSTILE_TEXT)
+    tables["truce_violations"][0].update(categories="<script>cat</script>;**two**")
+    tables["events"][0].update(title=HOSTILE_TEXT)
+    tables["actors"][0].update(name="Russia <script>")
+    return write_folder(path, source_text=SOURCE_TEXT + HOSTILE_TEXT + "\n", **tables)

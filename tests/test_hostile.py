@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from datafixtures import SOURCE_TEXT, minimal_tables, write_folder
+from datafixtures import write_hostile_folder
 
 PAGES = ["overview", "map", "casualties", "truces", "statements", "sources"]
 LONG = "x" * 20000
@@ -47,25 +47,10 @@ def test_sql_in_an_actor_does_not_change_the_figures():
     assert hostile == plain
 
 
-HOSTILE_TEXT = (
-    '<script>alert("pwned")</script> **bold** [click](javascript:alert(1)) '
-    "<img src=x onerror=alert(1)> $x^2$ :red[red] " + "long " * 300
-)
-
-
 @pytest.fixture
 def hostile_data(tmp_path, monkeypatch):
     """A valid data folder whose text fields carry HTML, script, markdown, javascript: links and long strings."""
-    tables = minimal_tables()
-    tables["sources"][0].update(title=HOSTILE_TEXT, publisher="<b>Wire</b>", url="javascript:alert(1)")
-    tables["strikes"][0].update(description=HOSTILE_TEXT, place="<script>x</script>", target="**target**")
-    tables["strikes"][0].update(excerpt=HOSTILE_TEXT)
-    tables["statements"][0].update(quote=HOSTILE_TEXT, venue="[venue](javascript:alert(2))", excerpt=HOSTILE_TEXT)
-    tables["truces"][0].update(name="<i>Truce</i>", scope=HOSTILE_TEXT)
-    tables["truce_violations"][0].update(categories="<script>cat</script>;**two**")
-    tables["events"][0].update(title=HOSTILE_TEXT)
-    tables["actors"][0].update(name="Russia <script>")
-    folder = write_folder(tmp_path / "data", source_text=SOURCE_TEXT + HOSTILE_TEXT + "\n", **tables)
+    folder = write_hostile_folder(tmp_path / "data")
     monkeypatch.setenv("CONFLICTDESK_DATA", str(folder))
     monkeypatch.setenv("CONFLICTDESK_CACHE", str(tmp_path / "cache"))
     return folder

@@ -11,13 +11,9 @@ from browser_support import PAGES, Server, wait_for_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for datafixtures
 
-from datafixtures import SOURCE_TEXT, minimal_tables, write_folder  # noqa: E402
+from datafixtures import write_hostile_folder  # noqa: E402
 
 PWNED = '<script>alert("pwned")</script>'
-HOSTILE_TEXT = (
-    f"{PWNED} **bold** [click](javascript:alert(1)) "
-    "<img src=x onerror=alert(1)> $x^2$ :red[red] " + "long " * 300
-)
 # Every way the data's text could run in the page: a script element, an inline handler, a javascript: link.
 RUNNABLE = "script, [onerror], [onload], [onclick], [onmouseover], img[src='x'], iframe[srcdoc]"
 JAVASCRIPT_LINKS = "a[href^='javascript:' i], [href^='javascript:' i], [src^='javascript:' i]"
@@ -44,16 +40,7 @@ SECONDS_PER_PAGE = 20
 def hostile_server(tmp_path_factory):
     """A server over a valid data folder whose text carries HTML, script, markdown and javascript: links."""
     tmp = tmp_path_factory.mktemp("hostile")
-    tables = minimal_tables()
-    tables["sources"][0].update(title=HOSTILE_TEXT, publisher="<b>Wire</b>", url="javascript:alert(1)")
-    tables["strikes"][0].update(description=HOSTILE_TEXT, place="<script>x</script>", target="**target**")
-    tables["strikes"][0].update(excerpt=HOSTILE_TEXT)
-    tables["statements"][0].update(quote=HOSTILE_TEXT, venue="[venue](javascript:alert(2))", excerpt=HOSTILE_TEXT)
-    tables["truces"][0].update(name="<i>Truce</i>", scope=HOSTILE_TEXT)
-    tables["truce_violations"][0].update(categories="<script>cat</script>;**two**")
-    tables["events"][0].update(title=HOSTILE_TEXT)
-    tables["actors"][0].update(name="Russia <script>")
-    folder = write_folder(tmp / "data", source_text=SOURCE_TEXT + HOSTILE_TEXT + "\n", **tables)
+    folder = write_hostile_folder(tmp / "data")
     running = Server({"CONFLICTDESK_DATA": str(folder), "CONFLICTDESK_CACHE": str(tmp / "cache")})
     yield running
     running.stop()
