@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from conflictdesk.ui import PAGES
+from conflictdesk.sitemap import PAGES
 
-pages = [st.Page(file, title=title, url_path=url_path, icon=icon) for file, title, url_path, icon in PAGES]
+pages = [st.Page(page.file, title=page.title, url_path=page.path, icon=page.icon) for page in PAGES]
 
 
 def home() -> None:

@@ -1,10 +1,15 @@
 """The data contract: the eight tables, their columns and the rules each column obeys."""
 
+import re
 from dataclasses import dataclass, field
 
 QUALIFIERS = ("exact", "at_least", "over", "about", "nearly", "up_to", "vague")
 STATUSES = ("claimed", "confirmed", "disputed")
 DATE_PRECISIONS = ("day", "week", "month")
+# An id: a letter or digit, then letters, digits and _ . : -, at most ID_MAX characters in all. Use fullmatch:
+# the same rule for the loader, the importers and the URL parameters that name a row.
+ID_MAX = 120
+ID_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_.:-]{{0,{ID_MAX - 1}}}")
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ again in a city view or when the filters leave few strikes, so the browser never
 import streamlit as st
 
 from conflictdesk import deck, store, ui
-from conflictdesk.filters import shorten
+from conflictdesk.urlparams import shorten
 from conflictdesk.text import date_text, escape_markdown
 
-page = ui.start_page("Strikes map", "strikes carried out by")
+ctx = ui.start_page("map", "strikes carried out by")
+view = ctx.view
 cities = store.run("cities")
 
 
@@ -19,23 +20,15 @@ def notice(text: str) -> None:
     st.info(escape_markdown(text), icon=":material/link_off:")
 
 
-def set_param(name: str, value: str | None) -> None:
-    """Write one page parameter to the URL, or remove it."""
-    if value:
-        st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
-
-
 def choose_place(name: str) -> None:
     """Go to a view; All Ukraine is the default and needs no parameter."""
-    set_param("place", None if name == deck.ALL_UKRAINE else name)
+    ui.go(view.replace(place=None if name == deck.ALL_UKRAINE else name))
     st.session_state["place_pick"] = name
 
 
 def choose_strike(strike_id: str | None) -> None:
     """Open a strike's card."""
-    set_param("strike", strike_id)
+    ui.go(view.replace(strike=strike_id))
     st.session_state["strike_pick"] = strike_id
 
 
@@ -48,13 +41,13 @@ def on_map_select() -> None:
 
 
 # The view: ?place=Sumy, any city in the data, else All Ukraine.
-asked = (page.query.get("place") or [None])[0]
-place = deck.match_place(asked, cities) if asked else deck.ALL_UKRAINE
+place = deck.match_place(view.place, cities) if view.place else deck.ALL_UKRAINE
 if place is None:
-    notice(f"Ignored the place “{shorten(asked)}”: it is not a city in the data. Showing all of Ukraine.")
+    notice(f"Ignored the place “{shorten(view.place)}”: it is not a city in the data. Showing all of Ukraine.")
     place = deck.ALL_UKRAINE
-if asked and place != asked:
-    set_param("place", None if place == deck.ALL_UKRAINE else place)
+if view.place and place != view.place:
+    view = view.replace(place=None if place == deck.ALL_UKRAINE else place)
+    ui.go(view)
 if st.session_state.get("place_pick") != place:
     st.session_state["place_pick"] = place
 
@@ -75,16 +68,14 @@ columns[3].selectbox(
     on_change=lambda: choose_place(st.session_state["place_pick"]),
 )
 
-# The strike whose card is open: ?strike=ID, whatever the filters.
-strike_id = page.value("strike")
-if page.query.get("strike") and strike_id is None:
-    notice(f"Ignored the strike “{shorten(page.query['strike'][0])}”: not a strike id.")
+# The strike whose card is open: ?strike=ID, whatever the filters (a malformed id was named by start_page).
+strike_id = view.strike
 card = store.run("strike", strike_id=strike_id) if strike_id else None
 if card is not None and card.empty:
     notice(f"There is no strike “{strike_id}” in the data.")
     card, strike_id = None, None
 
-data = deck.map_data(store.run, page.params, place, cities)
+data = deck.map_data(store.run, view.params(), place, cities)
 if data.in_view == 0:
     st.info("No strikes match these filters. The map still shows the borders and the cities in the data.")
 summary, note = deck.map_text(data, place)
@@ -100,8 +91,8 @@ st.pydeck_chart(
 )
 st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
 ui.download_csv(
-    page,
-    lambda: store.fetch("strikes_for_map", **page.params),
+    ctx,
+    lambda: store.fetch("strikes_for_map", **view.params()),
     "strikes",
     "Download the strikes matching these filters (CSV)",
 )
@@ -150,7 +141,7 @@ if card is not None:
     row = card.iloc[0]
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
-        if not deck.in_filters(row, page.filters.date_from, page.filters.date_to, page.filters.actors):
+        if not deck.in_filters(row, view.filters.date_from, view.filters.date_to, view.filters.actors):
             st.warning("This strike is outside the current filters, so it is not drawn on the map.")
         if row["source_type"] == "synthetic":
             st.warning("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")
@@ -173,11 +164,11 @@ if card is not None:
         ui.source_caption(row["publisher"], row["source_title"], row["source_url"], row["excerpt"])
         if isinstance(row["notes"], str):
             st.caption(f"Notes: {escape_markdown(row['notes'])}")
-        st.markdown(f"[Link to this strike]({ui.view_link('map', page, strike=row['strike_id'])})")
+        st.markdown(f"[Link to this strike]({ui.link(view.on('map', strike=row['strike_id']))})")
     statements = store.run("strike_statement_cards", strike_id=row["strike_id"])
     if not statements.empty:
         st.markdown("**Statements about this strike**")
     for statement in statements.to_dict(orient="records"):
-        ui.statement_card(statement, page)
+        ui.statement_card(statement, view)
 
-ui.footer(page)
+ui.footer(ctx)

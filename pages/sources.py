@@ -5,8 +5,9 @@ import streamlit as st
 
 from conflictdesk import store, ui
 from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
+from conflictdesk.text import safe_url
 
-page = ui.start_page("Sources & method", "each table filtered as on its page")
+ctx = ui.start_page("sources", "each table filtered as on its page")
 
 SOURCE_TYPES = {
     "news_report": "News report",
@@ -91,7 +92,7 @@ st.caption(f"{plural(len(sources), 'source')}. Every row of the data names one o
 for _, source in sources.iterrows():
     with st.container(border=True):
         st.markdown(f"**{ui.escape_markdown(source['title'])}**")
-        link = ui.safe_url(source["url"])
+        link = safe_url(source["url"])
         kind = source["source_type"]
         language = source["language"]
         details = [
@@ -106,10 +107,10 @@ for _, source in sources.iterrows():
         st.markdown("**Rows citing it:** " + (", ".join(cited) if cited else "none") + ".")
         if isinstance(source["notes"], str) and source["notes"].strip():
             st.caption(f"Curator's notes: {ui.escape_markdown(source['notes'])}")
-ui.download_csv(page, sources, "sources", "Download the sources (CSV)")
+ui.download_csv(ctx, sources, "sources", "Download the sources (CSV)")
 
 st.header("What each table holds")
-counts = store.run("table_counts", **page.params).set_index("table_name")
+counts = store.run("table_counts", **ctx.view.params()).set_index("table_name")
 reference = {"sources": len(sources), "actors": len(store.run("actors"))}
 rows = [
     {
@@ -139,7 +140,7 @@ rows += [
     },
 ]
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-st.caption(f"Rows passing the filters for {ui.period_text(page.filters)} and the actors chosen in the sidebar.")
+st.caption(f"Rows passing the filters for {ui.period_text(ctx.view)} and the actors chosen in the sidebar.")
 
 st.header("How figures are coded")
 st.markdown(
@@ -178,11 +179,11 @@ st.markdown(
 )
 
 st.header("Data version and checks")
-version = page.meta.get("data_version")
+version = ctx.meta.get("data_version")
 st.markdown(
     f"**Data version:** `{ui.escape_markdown(version)}`, a hash of every table and source text in the data "
     "folder: it changes whenever any of them changes, so a screenshot or citation can name the data it used.  \n"
-    f"**Last update:** {when(page.meta.get('last_update'))} (the newest source's publication date)."
+    f"**Last update:** {when(ctx.meta.get('last_update'))} (the newest source's publication date)."
 )
 st.success("**Passed: every rule of the data contract.**", icon=":material/verified:")
 st.markdown(
@@ -198,4 +199,4 @@ st.code(
 )
 st.caption("It lists every problem with its file, line, column and what is wrong, and exits non-zero if any.")
 
-ui.footer(page)
+ui.footer(ctx)

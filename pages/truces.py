@@ -5,13 +5,14 @@ import streamlit as st
 
 from conflictdesk import charts, store, ui
 from conflictdesk.figures import figure_text
+from conflictdesk.models.truces import truces as truces_in_view
 from conflictdesk.text import date_text
 
 PER_ROW = 3  # claim cards side by side before wrapping to a new row
 
-page = ui.start_page("Truce violations", "claims made by or against")
-truces = store.run("truces_in_period", date_from=page.filters.date_from, date_to=page.filters.date_to)
-claims = store.run("truce_claims", **page.params)
+ctx = ui.start_page("truces", "claims made by or against")
+model = truces_in_view(ctx.view, store.run)
+truces, claims = model.truces, model.claims
 sources = store.run("sources").set_index("source_id")
 
 
@@ -44,9 +45,13 @@ def claim_card(claim) -> None:
             st.caption(f"Notes: {ui.escape_markdown(claim['notes'])}")
 
 
+for notice in model.notices:
+    st.info(ui.escape_markdown(notice), icon=":material/link_off:")
+if model.linked:
+    st.info("Showing one linked truce, whatever the period chosen.", icon=":material/link:")
 if truces.empty:
     st.info(
-        f"Nothing in this period: no truce in the data overlaps {ui.period_text(page.filters)}.",
+        f"Nothing in this period: no truce in the data overlaps {ui.period_text(ctx.view)}.",
         icon=":material/event_busy:",
     )
 for truce in truces.to_dict("records"):
@@ -65,7 +70,7 @@ for truce in truces.to_dict("records"):
 
     own = claims[claims["truce_id"] == truce["truce_id"]]
     st.plotly_chart(
-        charts.truce_window_figure(truce, own, caption=ui.credit_line()),
+        charts.truce_window_figure(truce, own, caption=ui.credit()),
         width="stretch",
         config={"displaylogo": False},
         key=f"truce-window-{truce['truce_id']}",
@@ -89,6 +94,6 @@ for truce in truces.to_dict("records"):
         "Each side counts different things in its own way and its own words: the counts are not comparable "
         "and are never added together."
     )
-    ui.download_csv(page, own, f"claims-{truce['truce_id']}", "Download these claims (CSV)")
+    ui.download_csv(ctx, own, f"claims-{truce['truce_id']}", "Download these claims (CSV)")
 
-ui.footer(page)
+ui.footer(ctx)

@@ -5,6 +5,7 @@
 `changed("strikes", 0, latitude="91")` is minimal_tables()'s strikes with one row altered.
 """
 
+import re
 import csv
 from pathlib import Path
 
@@ -334,3 +335,8 @@ def write_hostile_folder(path: Path) -> Path:
     tables["events"][0].update(title=HOSTILE_TEXT)
     tables["actors"][0].update(name="Russia <script>")
     return write_folder(path, source_text=SOURCE_TEXT + HOSTILE_TEXT + "\n", **tables)
+
+
+def shown(markdown: str) -> str:
+    """The text a reader sees for a markdown source: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)

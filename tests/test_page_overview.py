@@ -4,6 +4,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
+from datafixtures import shown
+
 
 def overview(**params) -> AppTest:
     """The app opened at the overview with the given URL parameters."""
@@ -27,7 +29,7 @@ def test_headline_figures_say_at_least_and_quote_the_sources():
     at = overview()
     assert not at.exception
     assert metrics(at) == {"Strikes": "2", "People killed": "at least 35", "People injured": "at least 103"}
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(shown(c.value) for c in at.caption)
     assert "Sumy: over 100 (unattributed, claimed)" in captions
     assert "Odesa: at least three (Local officials in Odesa, claimed)" in captions
 
@@ -79,7 +81,7 @@ def test_many_strikes_send_the_reader_to_casualties_and_count_the_timeline_per_d
     at = AppTest.from_file("../pages/overview.py", default_timeout=60).run()
     assert not at.exception
     assert metrics(at)["Strikes"] == "3000"
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(shown(c.value) for c in at.caption)
     assert "Across 3,000 strikes: see Casualties" in captions and "not exact" in captions
     assert "In the sources' words" not in captions
     assert "too many to draw one by one" in captions

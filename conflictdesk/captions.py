@@ -1,0 +1,42 @@
+"""The app's own sentences about a view: its filters in words, banners, credit lines."""
+
+from conflictdesk.view import View
+
+APP_NAME = "Conflict Desk"
+LICENCE_NOTE = (
+    "Figures are the claims of the sources named, shown in their own words; quoted texts remain their "
+    "publishers'. Country outlines: Natural Earth (public domain)."
+)
+
+
+def period_text(view: View) -> str:
+    """The view's period in words: 13 Apr 2025 – 21 Apr 2025 (one day: 21 Apr 2025)."""
+    first, last = view.filters.date_from, view.filters.date_to
+    return f"{first:%-d %b %Y}" if first == last else f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+
+
+def actors_text(view: View, names: dict[str, str]) -> str:
+    """The chosen actors by name ("all actors" when none is chosen)."""
+    if not view.filters.actors:
+        return "all actors"
+    return ", ".join(names.get(actor, actor) for actor in view.filters.actors)
+
+
+def filter_caption(view: View, actor_meaning: str, names: dict[str, str] | None = None) -> str:
+    """The filters in plain words: "Filtered to 13 Apr 2025 – 21 Apr 2025; strikes carried out by: Russia."."""
+    who = actors_text(view, names or {})
+    return f"Filtered to {period_text(view)}; {actor_meaning}: {who}."
+
+
+def synthetic_banner() -> str:
+    """The banner on every page while synthetic rows are loaded."""
+    return (
+        "**Synthetic data is loaded.** Some rows come from a generated benchmark source, not from reporting. "
+        "Do not quote them."
+    )
+
+
+def credit_line(publishers) -> str:
+    """A one-line credit naming every publisher of the data shown, for charts and citations."""
+    names = "; ".join(sorted({str(name) for name in publishers}))
+    return f"Source: {names} via {APP_NAME}"

@@ -1,0 +1,101 @@
+"""The Overview's numbers and words: strikes and tolls in the sources' words, and what the timeline draws."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from conflictdesk.figures import figure_text, total_text
+from conflictdesk.view import View
+
+PARTS_LIMIT = 12  # past this many strikes, the figures behind a total are listed on the Casualties page
+TIMELINE_LIMIT = 300  # past this many items, the timeline counts them per day
+TOTALS_NOTE = (
+    "Totals add each strike's latest reported toll. They say “at least” or “about” whenever any part is not an "
+    "exact figure or a strike has no figure; claims by opposing sides are never added together."
+)
+Run = Callable[..., pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline toll: its label, its total in words and the sentence under it."""
+
+    label: str
+    total: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The Overview's headline: the number of strikes and the killed and injured totals."""
+
+    strikes: int
+    figures: tuple[Figure, ...]
+
+
+def _status(value) -> str:
+    return value if isinstance(value, str) else "no report"
+
+
+def headline(view: View, run: Run) -> Headline:
+    """Strikes in the view and each toll's total, with its parts in the sources' words (or how many give one)."""
+    totals = run("toll_totals", **view.params()).set_index("figure")
+    count = int(totals.at["strikes", "total"])
+    tolls = run("view_tolls", **view.params(), limit=PARTS_LIMIT) if count <= PARTS_LIMIT else None
+    figures = []
+    for figure in ("killed", "injured"):
+        row = totals.loc[figure]
+        total = total_text(row["total"], row["qualifier"])
+        if tolls is None:
+            reported, inexact = int(row["reported"]), int(row["inexact"])
+            caption = (
+                f"Across {count:,} strikes: see Casualties for each strike's figure in its source's words. "
+                f"{reported:,} of them give a figure; {inexact:,} of those figures are not exact "
+                "(“at least”, “over”, “about”, a word such as “dozens”)."
+            )
+        elif tolls.empty:
+            caption = "No strikes in this view."
+        else:
+            parts = [
+                f"{t.city}: {figure_text(t[figure], t[f'{figure}_qualifier'], t[f'{figure}_phrase'])}"
+                f" ({t.claimant_name}, {_status(t.toll_status)})"
+                for _, t in tolls.iterrows()
+            ]
+            caption = "In the sources' words: " + "; ".join(parts)
+        figures.append(Figure(f"People {figure}", total, caption))
+    return Headline(count, tuple(figures))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What the timeline draws: each item (few) or counts per day (many), and the sentence under it."""
+
+    items: pd.DataFrame | None
+    days: pd.DataFrame | None
+    note: str
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to draw in this view."""
+        return self.items is None and self.days is None
+
+
+def timeline(view: View, run: Run) -> Timeline:
+    """The timeline's rows for the view: each item up to TIMELINE_LIMIT, else counts per day."""
+    days = run("timeline_days", **view.params())
+    size = int(days["items"].sum())
+    if size == 0:
+        return Timeline(None, None, "Nothing in the data for this period and these actors.")
+    if size <= TIMELINE_LIMIT:
+        return Timeline(
+            run("timeline", **view.params()),
+            None,
+            "Timeline of strikes, statements, truces (bars show their window) and diplomatic events.",
+        )
+    return Timeline(
+        None,
+        days,
+        f"{size:,} items in this period: too many to draw one by one, so each panel counts strikes, statements, "
+        "truces (on the day they begin) and diplomatic events per day. Narrow the period to see each item.",
+    )

@@ -1,0 +1,34 @@
+"""The dashboard's pages: their files, titles, URL paths, icons and the URL parameters each page reads.
+
+Every link the app builds names a page from this registry, never the path a request came in on.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the dashboard; `path` is its URL path and equals its file name."""
+
+    file: str
+    title: str
+    path: str
+    icon: str
+    params: tuple[str, ...] = ()  # the page's own URL parameters, besides the filters
+
+
+PAGES: tuple[Page, ...] = (
+    Page("pages/overview.py", "Overview", "overview", ":material/dashboard:"),
+    Page("pages/map.py", "Strikes map", "map", ":material/map:", ("place", "strike")),
+    Page("pages/casualties.py", "Casualties", "casualties", ":material/bar_chart:"),
+    Page("pages/truces.py", "Truce violations", "truces", ":material/handshake:", ("truce",)),
+    Page("pages/statements.py", "Statements", "statements", ":material/format_quote:", ("statement", "q", "speaker")),
+    Page("pages/sources.py", "Sources & method", "sources", ":material/menu_book:"),
+)
+PAGES_BY_PATH = {page.path: page for page in PAGES}
+HOME = PAGES[0]
+
+
+def page_at(path: str) -> Page:
+    """The page with this URL path; raises KeyError for a path that is not a page."""
+    return PAGES_BY_PATH[path]

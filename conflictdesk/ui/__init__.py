@@ -1,0 +1,21 @@
+"""What every page shares: set-up from the URL, the sidebar, cards, downloads and the footer."""
+
+from conflictdesk.captions import period_text
+from conflictdesk.text import escape_markdown
+from conflictdesk.ui.cards import source_caption, statement_card
+from conflictdesk.ui.footer import credit, download_csv, footer, link
+from conflictdesk.ui.setup import Context, go, start_page
+
+__all__ = [
+    "Context",
+    "credit",
+    "download_csv",
+    "escape_markdown",
+    "footer",
+    "go",
+    "link",
+    "period_text",
+    "source_caption",
+    "start_page",
+    "statement_card",
+]

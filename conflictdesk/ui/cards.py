@@ -1,0 +1,54 @@
+"""Cards every page draws the same way: a source line with the source's words, and a statement's quote card."""
+
+import pandas as pd
+import streamlit as st
+
+from conflictdesk.text import date_text, escape_markdown, safe_url
+from conflictdesk.ui.footer import link
+from conflictdesk.view import View
+
+
+def _given(value) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+def source_caption(publisher, title=None, url=None, excerpt=None) -> None:
+    """A source line, linked when its address is safe, with the source's exact words, as text."""
+    name = escape_markdown(publisher)
+    if title is not None and not pd.isna(title):
+        name += f": {escape_markdown(title)}"
+    address = safe_url(url)
+    st.caption(f"Source: [{name}]({address})" if address else f"Source: {name}")
+    if excerpt is not None and not pd.isna(excerpt):
+        st.caption(f"“{escape_markdown(excerpt)}”")
+
+
+def statement_card(row, view: View, own_link: bool = True) -> None:
+    """A quote card (a row of the statement-card view): who, when, where, the words, topics, links and source."""
+    with st.container(border=True, key=f"statement-{row['statement_id']}"):
+        who = f"**{escape_markdown(row['speaker'])}**"
+        if _given(row.get("speaker_role")):
+            who += f", {escape_markdown(row['speaker_role'])}"
+        if _given(row.get("actor_name")) and row["actor_name"] != "not stated":
+            who += f" ({escape_markdown(row['actor_name'])})"
+        st.markdown(who)
+        when = date_text(row["date"], row["date_precision"])
+        venue = f" · {escape_markdown(row['venue'])}" if _given(row.get("venue")) else ""
+        st.caption(f"{escape_markdown(when)}{venue}")
+        if row["quote_kind"] == "direct":
+            st.markdown(f"> “{escape_markdown(row['quote'])}”")
+        else:
+            st.markdown(f"> *Paraphrase:* {escape_markdown(row['quote'])}")
+        topics = row.get("topics")
+        if topics is not None and len(topics):
+            st.caption("Topics: " + ", ".join(escape_markdown(t) for t in topics))
+        links = []
+        if _given(row.get("related_strike_id")):
+            links.append(f"[Related strike]({link(view.on('map', strike=row['related_strike_id']))})")
+        if _given(row.get("related_truce_id")):
+            links.append(f"[Related truce]({link(view.on('truces', truce=row['related_truce_id']))})")
+        if own_link:
+            links.append(f"[Link to this statement]({link(view.on('statements', statement=row['statement_id']))})")
+        if links:
+            st.markdown(" · ".join(links))
+        source_caption(row.get("publisher"), row.get("source_title"), row.get("source_url"), row.get("excerpt"))

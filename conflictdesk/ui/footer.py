@@ -1,0 +1,83 @@
+"""What closes every page: downloads, the cite-and-embed block, sources, data version and licence note."""
+
+import datetime as dt
+import os
+
+import pandas as pd
+
+import streamlit as st
+
+from conflictdesk import export, store
+from conflictdesk.captions import APP_NAME, LICENCE_NOTE, credit_line
+from conflictdesk.text import escape_markdown, safe_url
+from conflictdesk.view import View, site_base
+
+
+def base_url() -> str:
+    """The dashboard's base address from the browser's scheme and host and the configured base path."""
+    return site_base(st.context.url, st.get_option("server.baseUrlPath") or "", os.environ.get("CONFLICTDESK_PUBLIC_URL"))
+
+
+def link(view: View) -> str:
+    """An in-app link to a view, absolute, built from the page registry and the base address."""
+    return view.url(base_url())
+
+
+def credit() -> str:
+    """The credit line for the data loaded: every publisher, via Conflict Desk."""
+    return credit_line(store.run("sources")["publisher"])
+
+
+def footer(ctx) -> None:
+    """Under every page: cite and embed blocks (or, embedded, a credit line and a way back), sources, version."""
+    view, meta = ctx.view, ctx.meta
+    if view.embed:
+        full = view.replace(embed=False).url(base_url())
+        st.caption(f"{escape_markdown(credit())} — [open the full dashboard]({full})")
+        return
+    with st.expander("Cite this view or embed it in an article", icon=":material/format_quote:"):
+        st.caption("Cite this view (copy with the button at the block's top right):")
+        st.code(
+            export.citation(link(view), meta.get("data_version"), dt.datetime.now(dt.timezone.utc), credit(),
+                            ctx.page.title),
+            language=None,
+            wrap_lines=True,
+        )
+        st.caption("Embed code for this view (paste it into your article's HTML):")
+        st.code(
+            export.iframe_snippet(view.url(base_url(), embed=True), f"{APP_NAME}: {ctx.page.title}"),
+            language="html",
+            wrap_lines=True,
+        )
+    st.divider()
+    parts = []
+    for row in store.run("sources").itertuples():
+        label = f"{escape_markdown(row.publisher)}: {escape_markdown(row.title)}"
+        url = safe_url(row.url)
+        parts.append(f"[{label}]({url})" if url else label)
+    last = meta.get("last_update")
+    st.caption(
+        "**Sources:** "
+        + "; ".join(parts)
+        + f"  \n**Last update:** {pd.Timestamp(last):%-d %B %Y}"
+        + f" · **Data version:** `{escape_markdown(meta.get('data_version'))}`"
+        + f"  \n{escape_markdown(LICENCE_NOTE)}"
+    )
+
+
+def download_csv(ctx, rows, name: str, label: str = "Download these rows (CSV)") -> None:
+    """A download button for exactly the filtered rows (a DataFrame, or a function giving one) behind a view."""
+    if ctx.embed:
+        return
+    version = ctx.meta.get("data_version")
+    # Built only when clicked: a million-row export must not slow every rerun.
+    st.download_button(
+        label,
+        data=lambda: export.to_csv(rows() if callable(rows) else rows, version),
+        file_name=f"conflictdesk-{name}-{version}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"download-{name}",
+        on_click="ignore",
+        help="Exactly the rows that pass the filters, with their source ids and the data version.",
+    )

@@ -1,0 +1,83 @@
+"""The set-up every page runs first: config, gate, data, the view from the URL, sidebar, notices and heading."""
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from conflictdesk import gate, store, urlparams
+from conflictdesk.problems import DataError
+from conflictdesk.sitemap import Page, page_at
+from conflictdesk.text import escape_markdown
+from conflictdesk.ui.errors import show_data_error
+from conflictdesk.ui.sidebar import draw_sidebar, hide_chrome
+from conflictdesk.view import View
+from conflictdesk.captions import APP_NAME, filter_caption, synthetic_banner
+
+FILTERS_KEY = "_filters"  # the reader's last filters, for a page switch that drops the query string
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page needs once set up: its registry entry, the view, the data's metadata and the notices."""
+
+    page: Page
+    view: View
+    meta: dict
+    notices: tuple[str, ...] = field(default=())
+
+    @property
+    def embed(self) -> bool:
+        """Whether the page is shown in the article (embed) view."""
+        return self.view.embed
+
+
+def start_page(path: str, actor_meaning: str) -> Context:
+    """Set up the page at `path` whether or not app.py ran first; returns its Context."""
+    page = page_at(path)
+    st.set_page_config(page_title=f"{page.title} · {APP_NAME}", page_icon=":material/public:", layout="wide")
+    gate.require_password()
+    try:
+        store.connection()
+    except DataError as error:
+        show_data_error(error)
+        st.stop()
+    meta = store.run("data_meta").iloc[0].to_dict()
+    view, notices = read_view(page)
+    if view.embed:
+        hide_chrome()
+    else:
+        draw_sidebar(view)
+    if meta.get("has_synthetic"):
+        st.warning(synthetic_banner(), icon=":material/science:")
+    st.title(page.title)
+    actors = store.run("actors")
+    st.caption(escape_markdown(filter_caption(view, actor_meaning, dict(zip(actors["actor_id"], actors["name"])))))
+    for notice in notices:
+        st.info(escape_markdown(notice), icon=":material/link_off:")
+    return Context(page, view, meta, tuple(notices))
+
+
+def read_view(page: Page) -> tuple[View, list[str]]:
+    """The view from the URL (the only reader of st.query_params), written back in its canonical form."""
+    span_row = store.run("date_span").iloc[0]
+    span = (pd.Timestamp(span_row["first_date"]).date(), pd.Timestamp(span_row["last_date"]).date())
+    actors = store.run("actors")["actor_id"].tolist()
+    query = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+    # Streamlit keeps `embed=true` out of st.query_params; the browser reports it here.
+    embed = bool(st.context.is_embedded)
+    view, notices = urlparams.parse(query, page.path, span, actors, embed=embed)
+    remembered = st.session_state.get(FILTERS_KEY)
+    if "period" not in query and "actor" not in query and remembered is not None:
+        view = view.replace(filters=remembered)  # a page switch dropped the query string: keep the filters
+    go(view)
+    return view, notices
+
+
+def go(view: View) -> None:
+    """Make `view` the page's URL (canonical parameters only) and remember its filters for page switches."""
+    st.session_state[FILTERS_KEY] = view.filters
+    wanted = view.query()
+    current = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+    if current != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,136 @@
+"""Every URL parameter of the dashboard: its meaning, how a link is read into a View, and nothing else.
+
+The URL format is a public contract: links shared today keep working. Each parameter is documented once, in
+PARAMS; the README's table is checked against it by a test.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+from conflictdesk.filters import Filters
+from conflictdesk.schema import ID_MAX, ID_PATTERN
+from conflictdesk.view import View
+
+# name → (where it applies, what it means). The order is the order of a canonical link.
+PARAMS: dict[str, tuple[str, str]] = {
+    "period": ("every page", "two dates YYYY-MM-DD, the first and last day of the period (one date: that day); "
+               "default: the whole span of the data"),
+    "actor": ("every page", "an actor id, repeat for several; default: all actors (each page says what the "
+              "actor filter means there)"),
+    "place": ("map", "a place in the data by name, in any spelling the search knows (Sumy, Odessa); "
+              "default: all of Ukraine"),
+    "strike": ("map", "a strike id: opens that strike's card, whatever the filters"),
+    "truce": ("truces", "a truce id: shows that truce, whatever the period"),
+    "statement": ("statements", "a statement id: shows that one statement, whatever the filters"),
+    "q": ("statements", "search text (also finds other spellings of places and names)"),
+    "speaker": ("statements", "a speaker's name, repeat for several"),
+    "embed": ("every page", "true: the article view, without sidebar and menus (kept by Streamlit itself)"),
+}
+ID_PARAMS = ("strike", "truce", "statement")
+MAX_ACTORS = 50
+MAX_SPEAKERS = 50
+MAX_TEXT = 200  # characters of search text or a place name read from a link
+MAX_SHOWN = 5  # names listed in one notice
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def shorten(value, limit: int = 40) -> str:
+    """A URL value made safe to quote in a notice: printable characters only, at most `limit` of them."""
+    value = "".join(ch if ch.isprintable() else "?" for ch in str(value))
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def parse_date(text) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD), or None when the text is not one."""
+    if not isinstance(text, str) or not DATE_PATTERN.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def is_id(value) -> bool:
+    """Whether a value is a row id by the data contract's rule (schema.ID_PATTERN)."""
+    return isinstance(value, str) and len(value) <= ID_MAX and ID_PATTERN.fullmatch(value) is not None
+
+
+def _listing(names: Sequence[str]) -> str:
+    shown = ", ".join(f"“{shorten(name, 30)}”" for name in names[:MAX_SHOWN])
+    return shown + (f" and {len(names) - MAX_SHOWN} more" if len(names) > MAX_SHOWN else "")
+
+
+def _period(values: list[str], span: tuple[dt.date, dt.date], notices: list[str]) -> tuple[dt.date, dt.date]:
+    if not values:
+        return span
+    dates = [parse_date(value) for value in values[:2]]
+    if len(values) > 2 or None in dates:
+        notices.append(f"Ignored the period {_listing(values[:3])}: a link needs two dates written YYYY-MM-DD.")
+        return span
+    if len(dates) == 1:
+        return dates[0], dates[0]
+    if dates[0] > dates[1]:
+        notices.append("The period's dates were the wrong way round; they have been swapped.")
+    return min(dates), max(dates)
+
+
+def _actors(values: list[str], known: set[str], notices: list[str]) -> tuple[str, ...]:
+    if len(values) > MAX_ACTORS:
+        notices.append(f"The link names {len(values)} actors; only the first {MAX_ACTORS} were read.")
+        values = values[:MAX_ACTORS]
+    unknown = [value for value in values if value not in known or not is_id(value)]
+    if unknown:
+        notices.append(f"Ignored unknown actor{'s' if len(unknown) > 1 else ''}: {_listing(unknown)}.")
+    return tuple(dict.fromkeys(value for value in values if value in known and is_id(value)))
+
+
+def _text(values: list[str], name: str, notices: list[str]) -> str:
+    if not values:
+        return ""
+    if len(values[0]) > MAX_TEXT:
+        notices.append(f"The link's {name} was longer than {MAX_TEXT} characters; only the start was read.")
+    return " ".join(values[0][:MAX_TEXT].split())
+
+
+def parse(
+    query: Mapping[str, Sequence[str]],
+    page: str,
+    span: tuple[dt.date, dt.date],
+    actor_ids: Sequence[str],
+    embed: bool = False,
+) -> tuple[View, list[str]]:
+    """Read a link's parameters (name → values) into the View of `page`; return it and one notice per problem.
+
+    Anything malformed or unknown is ignored and named in a notice; nothing raises.
+    """
+    notices: list[str] = []
+    unknown = [name for name in query if name not in PARAMS]
+    if unknown:
+        notices.append(f"Ignored {len(unknown)} unknown link parameter{'s' if len(unknown) > 1 else ''}: "
+                       f"{_listing(unknown)}.")
+    values = {name: [str(v) for v in query.get(name, [])] for name in PARAMS}
+    date_from, date_to = _period(values["period"], span, notices)
+    filters = Filters(date_from, date_to, _actors(values["actor"], set(actor_ids), notices))
+    ids = {}
+    for name in ID_PARAMS:
+        given = values[name]
+        ids[name] = given[0] if given and is_id(given[0]) else None
+        if given and ids[name] is None:
+            notices.append(f"Ignored the {name} link “{shorten(given[0], 30)}”: it is not an id.")
+    speakers = values["speaker"]
+    if len(speakers) > MAX_SPEAKERS:
+        notices.append(f"The link names {len(speakers)} speakers; only the first {MAX_SPEAKERS} were read.")
+    speakers = tuple(dict.fromkeys(" ".join(s[:MAX_TEXT].split()) for s in speakers[:MAX_SPEAKERS] if s.strip()))
+    view = View(
+        page,
+        filters,
+        place=_text(values["place"], "place", notices) or None,
+        q=_text(values["q"], "search text", notices),
+        speakers=speakers,
+        embed=embed,
+        **ids,
+    )
+    # Parameters of other pages are not an error: a link may carry them from one page to another.
+    return view, notices
+

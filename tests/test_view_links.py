@@ -1,0 +1,46 @@
+"""Every link the app writes reproduces what is on screen: menu, citation, embed code, in-app links (AppTest)."""
+
+from streamlit.testing.v1 import AppTest
+
+from datafixtures import shown
+
+
+def citation(at: AppTest) -> str:
+    """The URL line of the "Cite this view" block."""
+    return at.code[0].value.splitlines()[1]
+
+
+def test_citation_and_menu_carry_the_filters_after_a_page_switch():
+    """From /casualties?actor=united_states to Statements: 2 statements, and every link keeps the actor."""
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params["actor"] = ["united_states"]
+    at.run()
+    at.switch_page("pages/casualties.py").run()
+    at.switch_page("pages/statements.py").run()
+    assert not at.exception
+    assert any(shown(el.value) == "**2 statements by 1 speaker**" for el in at.markdown)
+    expected = "period=2025-04-13&period=2025-04-23&actor=united_states"
+    assert citation(at) == f"http://localhost:8501/statements?{expected}"
+    assert f"statements?{expected}&embed=true".replace("&", "&amp;") in at.code[1].value
+    menu = {link.proto.page: link.proto.query_string for link in at.get("page_link")}
+    assert menu == {page: expected for page in ("overview", "map", "casualties", "truces", "statements", "sources")}
+
+
+def test_first_visit_cites_the_default_period_and_the_search():
+    """A bare first visit cites the period it shows, so an embedded view does not change as data is added."""
+    at = AppTest.from_file("../pages/statements.py", default_timeout=60)
+    at.run()
+    at.text_input(key="q").input("Kremlin").run()
+    assert citation(at) == "http://localhost:8501/statements?period=2025-04-13&period=2025-04-23&q=Kremlin"
+    assert at.query_params["q"] == "Kremlin"
+
+
+def test_related_truce_link_opens_that_truce_whatever_the_period():
+    """truce= written by "Related truce" links opens the truce even when the period excludes it."""
+    at = AppTest.from_file("../pages/truces.py", default_timeout=60)
+    at.query_params["period"] = ["2025-04-13", "2025-04-14"]  # before the truce began (20 April)
+    at.query_params["truce"] = ["easter-2025"]
+    at.run()
+    assert not at.exception
+    assert [h.value for h in at.main.header] == ["Easter truce"]
+    assert any("Showing one linked truce" in el.value for el in at.info)
