@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from conflictdesk import queries
 from conflictdesk.derived import DERIVED_TABLES, add_derived
 from conflictdesk.load import ROOT, data_version, load
 from conflictdesk.problems import DataError, Problem
@@ -30,11 +31,12 @@ def cache_dir() -> Path:
 def code_version() -> str:
     """A short hash of the code that builds the database: top-level queries/*.sql and the loader's modules."""
     digest = hashlib.sha256()
-    files = sorted((ROOT / "queries").glob("*.sql"))
+    files = [("queries", file) for file in sorted(queries.QUERY_DIR.glob("*.sql"))]
     for pattern in CODE_FILES:
-        files += sorted(PACKAGE.glob(pattern))
-    for file in files:
-        digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0")
+        files += [("conflictdesk", file) for file in sorted(PACKAGE.glob(pattern))]
+    for base, file in files:
+        name = file.relative_to(queries.QUERY_DIR if base == "queries" else PACKAGE).as_posix()
+        digest.update(f"{base}/{name}".encode() + b"\0")
         digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
 

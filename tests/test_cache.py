@@ -133,3 +133,56 @@ def test_a_database_built_by_other_code_is_refused(tmp_path, monkeypatch):
         con.execute("update meta set value = 'older' where key = 'code_version'")
     with pytest.raises(DataError, match="another version of the code"):
         open_built(db)
+
+
+# --- the cache key covers the code that builds the database -----------------------------------
+
+
+def test_a_changed_derived_query_builds_a_new_cache_file(tmp_path, monkeypatch):
+    """After an upgrade that edits a derived query, the old cached numbers are not served: a new file is built."""
+    import shutil
+
+    from conflictdesk import queries
+
+    copy = tmp_path / "queries"
+    shutil.copytree(queries.QUERY_DIR, copy)
+    monkeypatch.setattr(queries, "QUERY_DIR", copy)
+    queries.read_query.cache_clear()
+    folder = write_folder(tmp_path / "data")
+    open_data(folder).close()
+    before = cache_file(data_version(folder))
+    assert before.exists()
+    query = copy / "derived_toll_days.sql"
+    # An "upgrade": the derived table now counts only strikes with a reported toll of 2 or more killed.
+    query.write_text(query.read_text(encoding="utf-8").replace("from strike_tolls", "from (select * from strike_tolls where killed >= 2)"), encoding="utf-8")
+    queries.read_query.cache_clear()
+    try:
+        after = cache_file(data_version(folder))
+        assert after != before
+        con = open_data(folder)
+        assert after.exists()
+        old = __import__("duckdb").connect(str(before), read_only=True)
+        assert con.execute("select count(*) from toll_days").fetchone() != old.execute("select count(*) from toll_days").fetchone()
+    finally:
+        queries.read_query.cache_clear()
+
+
+def test_a_changed_schema_or_loader_module_changes_the_key(tmp_path, monkeypatch):
+    """The schema, derived-table and loader modules are part of the key as well as the queries."""
+    import shutil
+
+    from conflictdesk import cache
+
+    copy = tmp_path / "conflictdesk"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", copy)
+    key = cache.code_version()
+    for name in ("schema.py", "derived.py", "load.py"):
+        file = copy / name
+        original = file.read_bytes()
+        file.write_bytes(original + b"\n# changed\n")
+        assert cache.code_version() != key, name
+        file.write_bytes(original)
+    assert cache.code_version() == key
+    (copy / "text.py").write_bytes(b"# not part of the build\n")
+    assert cache.code_version() == key
