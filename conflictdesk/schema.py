@@ -3,13 +3,16 @@
 import re
 from dataclasses import dataclass, field
 
-QUALIFIERS = ("exact", "at_least", "over", "about", "nearly", "up_to", "vague")
+QUALIFIERS = ("exact", "at_least", "over", "about", "nearly", "up_to", "vague", "estimate")
 STATUSES = ("claimed", "confirmed", "disputed")
 DATE_PRECISIONS = ("day", "week", "month")
 # An id: a letter or digit, then letters, digits and _ . : -, at most ID_MAX characters in all. Use fullmatch:
 # the same rule for the loader, the importers and the URL parameters that name a row.
 ID_MAX = 120
 ID_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_.:-]{{0,{ID_MAX - 1}}}")
+# What an imported row is, from the publisher's own classification (the rule is in importers/kinds.py);
+# empty on curated rows, every one of which is a strike.
+EVENT_KINDS = ("strike", "other_attack", "state_based", "non_state", "one_sided")
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,15 @@ TABLES: tuple[Table, ...] = (
             Column("language"),
             Column("text_file"),
             Column("notes"),
+            # Credit and terms of a publisher's dataset (imports fill them; see data/README.md).
+            Column("version"),
+            Column("released_on", "date"),
+            Column("licence"),
+            Column("credit"),
+            Column("changes"),
+            Column("redistribution", "choice", choices=("allowed", "restricted")),
+            Column("left_out_rows", "int", low=0),
+            Column("left_out_deaths", "int", low=0),
         ),
         key="source_id",
         is_fact=False,
@@ -99,6 +111,7 @@ TABLES: tuple[Table, ...] = (
                 choices=("state", "alliance", "organisation", "official_body"),
             ),
             Column("aliases", "list"),
+            Column("part_of", "id", references=ACTOR),  # the state a service belongs to, for the actor filter
         ),
         key="actor_id",
         is_fact=False,
@@ -144,8 +157,16 @@ TABLES: tuple[Table, ...] = (
             Column("description"),
             Column("status", "choice", required=True, choices=STATUSES),
             *_fact_tail(),
+            # Imported rows: the publisher's classification verbatim, the kind it makes, the date window.
+            Column("event_kind", "choice", choices=EVENT_KINDS),
+            Column("publisher_type"),
+            Column("publisher_subtype"),
+            Column("date_first", "date"),
+            Column("date_last", "date"),
+            Column("publisher_timestamp", "int", low=0),
         ),
         key="strike_id",
+        spans=(("date_first", "date_last"),),
     ),
     Table(
         "casualties",
@@ -159,6 +180,11 @@ TABLES: tuple[Table, ...] = (
             Column("claimant", "id", references=ACTOR),
             Column("status", "choice", required=True, choices=STATUSES),
             *_fact_tail(),
+            # Imported rows: words for a blank killed figure, UCDP's low and high, and a contradiction.
+            Column("killed_blank_phrase"),
+            Column("killed_low", "int", low=0),
+            Column("killed_high", "int", low=0),
+            Column("source_inconsistency"),
         ),
         key="report_id",
         figures=("killed", "injured"),

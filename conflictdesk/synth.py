@@ -44,7 +44,9 @@ def write_synthetic(out: Path, events: int, seed: int = 7) -> Path:
         handles.append(handle)
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(table.column_names)
-        writers[table.name] = writer
+        width = len(table.column_names)
+        # Columns the rows below leave out (the import-only ones at the end) are written empty.
+        writers[table.name] = _Padded(writer, width)
     try:
         writers["sources"].writerow(
             [SOURCE_ID, "Conflict Desk benchmark generator", f"Synthetic benchmark data ({events:,} events), not real",
@@ -73,3 +75,13 @@ def write_synthetic(out: Path, events: int, seed: int = 7) -> Path:
         for handle in handles:
             handle.close()
     return out
+
+
+class _Padded:
+    """A csv writer whose rows are padded with empty cells to the header's width."""
+
+    def __init__(self, writer, width: int):
+        self._writer, self._width = writer, width
+
+    def writerow(self, row) -> None:
+        self._writer.writerow(list(row) + [""] * (self._width - len(row)))

@@ -1,49 +1,49 @@
-"""ACLED exports (the 2023+ column layout, and older ones without disorder_type, civilian_targeting
-or tags) as strikes with one casualty report each.
+"""ACLED exports (the 2023+ column layout, older ones without disorder_type, civilian_targeting or tags,
+and the API's JSON) as events with one casualty report each.
 
-What becomes a strike: events in Ukraine (`country`) that are attacks — every `Explosions/Remote
-violence` event (air/drone strikes, shelling/artillery/missile attacks, remote explosives, grenades,
-...) and `Violence against civilians` events of sub-event type `Attack`. Battles, protests, riots,
-strategic developments, abductions and sexual violence are not strikes and are skipped, each with
-its reason in the summary.
+What is imported: events in Ukraine (`country`) of the kinds in `kinds.py` — strikes (Air/drone strike,
+Shelling/artillery/missile attack, Remote explosive/landmine/IED) and other attacks (other Explosions/Remote
+violence, Violence against civilians: Attack), each keeping ACLED's event_type and sub_event_type verbatim.
+Every other event type is left out, counted by type with the fatalities it held.
 
 Mapping, one line each:
 - strike_id `acled-<event_id_cnty>`; casualty report `acled-<event_id_cnty>-toll`.
-- date: `event_date` (any layout in `dates.py`; numeric dates read day-first, ACLED's re-save
-  convention). date_precision from `time_precision`: 1 → day, 2 → week, 3 → month.
-- city: `location`; oblast: `admin1`, verbatim. Coordinates as ACLED gives them; a row without both
-  is skipped. geo_precision from ACLED's `geo_precision`: 1 (the town's own coordinates) → city;
-  2 (near the town / part of a region) and 3 (a larger region, its capital's coordinates) → oblast,
-  because the contract's next step up from city is oblast and a point is never shown as more
-  precise than ACLED knows it.
-- attacker: `actor1` only when the event is one-sided — `actor2` empty or civilians — because ACLED
-  states that actor order does not imply who attacked; with two armed actors the attacker is left
-  empty and both names are kept in notes. Actor ids are slugs of ACLED's names
-  (`military-forces-of-russia-2000-`); `inter1` 1 / "State forces" → actor_type state, else
-  organisation.
-- weapon: set only when the sub-event type allows it and the notes name a single weapon family
-  (drone/UAV; glide or guided aerial bomb; missile — ballistic or cruise when the notes say so;
-  artillery/shelling/mortar); anything else, or two families, is `unknown`.
-- target_type civilian when `civilian_targeting` is set (or the event is Violence against
-  civilians), else unknown. description: `sub_event_type`. status: claimed.
-- excerpt: ACLED's `notes` for the event, verbatim; when empty, ACLED's own fields
-  sub_event_type | actor1 | actor2 | location verbatim, and notes say so.
-- casualties: killed = `fatalities`, qualifier at_least (ACLED codes conservatively), phrase
-  "12 (ACLED fatalities, conservative estimate)"; population all; claimant `acled`; reported_on is
-  the event date (ACLED does not date its figures); an empty `fatalities` leaves killed empty.
-- the source's published_on is the latest `timestamp` (ACLED's upload time) in the file, else the
-  latest event date.
+- date: `event_date` (any layout in `dates.py`; the order of day and month in numeric dates comes from the
+  file's own evidence, see `job.py`). date_precision from `time_precision`: 1 → day, 2 → week, 3 → month.
+  The window ACLED gives: 1 → that day; 2 → the coded date lies inside a week (ACLED codes its middle), so
+  date_first/date_last are 6 days either side; 3 → the calendar month of the coded date.
+- city: `location`; oblast: `admin1`, verbatim. Coordinates as ACLED gives them; a row without both is
+  left out. geo_precision from ACLED's `geo_precision`: 1 → city; 2 and 3 → oblast (never more precise than
+  ACLED knows it).
+- attacker: `actor1` only when the event is one-sided — `actor2` empty or civilians — because ACLED states
+  that actor order does not imply who attacked. Actor rows and types follow `kinds.actor_rows`.
+- weapon: set only when the sub-event type allows it and the notes name a single weapon family.
+- target_type civilian when `civilian_targeting` is set (or Violence against civilians), else unknown.
+  description: `sub_event_type`. status: claimed. publisher_timestamp: `timestamp`.
+- excerpt: ACLED's `notes`, verbatim (the casualty report's excerpt: the notes' sentences about the toll —
+  e.g. "According to Russian sources, up to 30 ... killed" — verbatim, else the whole notes).
+- casualties: ACLED's `fatalities` is its coded count, "a conservative estimate of reported fatalities"
+  (ACLED codebook): killed = fatalities, qualifier `estimate` (never `at_least`: ACLED takes the lowest of
+  differing reports, and the reports may say "up to"), phrase "30 (ACLED's coded fatalities)". 0 is not a
+  figure: ACLED codes 0 both for "none reported" and for an unknown toll, so killed stays empty and
+  killed_blank_phrase says "no fatalities reported (ACLED codes 0 for none and for unknown)".
+- the source's published_on is the latest `timestamp` in the file, else the latest event date.
 """
 
+import calendar
 import functools
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
-from conflictdesk.importers.common import Context, Event, Publisher, Skip, coordinates, count, event_id, joined, slug
+from conflictdesk.importers.common import OUT_OF_SCOPE, Context, Event, Publisher, Skip, coordinates, count, event_id, joined
 from conflictdesk.importers.dates import DAY_FIRST, parse_date
+from conflictdesk.importers.kinds import ACLED_AGAINST_CIVILIANS as AGAINST_CIVILIANS
+from conflictdesk.importers.kinds import acled_kind, actor_rows
 
-EXPLOSIONS = "explosions/remote violence"
-AGAINST_CIVILIANS = "violence against civilians"
+CODED = "(ACLED's coded fatalities)"
+NO_FATALITIES = "no fatalities reported (ACLED codes 0 for none and for unknown)"
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+TOLL = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatalit\w*|casualt\w*|bodies|body)\b", re.IGNORECASE)
 
 TIME = {
     1: ("day", "ACLED has the exact day"),
@@ -80,23 +80,24 @@ OPTIONAL = (
 
 
 def convert(row: dict[str, str], ctx: Context) -> Event:
-    """One ACLED row as a strike and its casualty report, or Skip."""
+    """One ACLED row as an event and its casualty report, or Skip."""
     country = row["country"].strip()
     if country.casefold() != "ukraine":
-        raise Skip("not in Ukraine", f"country is {country or 'empty'!r}; only events in Ukraine are imported")
-    event_type, sub_type = row["event_type"].strip(), row["sub_event_type"].strip()
-    if not (
-        event_type.casefold() == EXPLOSIONS
-        or (event_type.casefold() == AGAINST_CIVILIANS and sub_type.casefold() == "attack")
-    ):
         raise Skip(
-            "not an attack",
-            f"{event_type or '(no event_type)'} / {sub_type or '(no sub_event_type)'} is not an attack; strikes are "
-            "Explosions/Remote violence and Violence against civilians: Attack",
+            "not in Ukraine", f"country is {country or 'empty'!r}; only events in Ukraine are imported", OUT_OF_SCOPE
+        )
+    event_type, sub_type = row["event_type"].strip(), row["sub_event_type"].strip()
+    kind = acled_kind(event_type, sub_type)
+    if kind is None:
+        raise Skip(
+            f"ACLED {event_type or '(no event_type)'}",
+            f"{event_type or '(no event_type)'} / {sub_type or '(no sub_event_type)'} is neither a strike nor "
+            "another attack (see conflictdesk/importers/kinds.py)",
         )
     ident = row["event_id_cnty"].strip()
     strike_id = event_id("acled", ident, "event_id_cnty")
-    day = ctx.date(row["event_date"], "event_date")
+    stamp = count(row.get("timestamp", "").strip()) if row.get("timestamp", "").strip() else None
+    day = ctx.date(row["event_date"], "event_date", latest=published(row, ctx))
     latitude, longitude = coordinates(row["latitude"], row["longitude"])
     city = row["location"].strip()
     if not city:
@@ -122,6 +123,7 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
         date_precision = "month"
         notes.append(f"time_precision {row['time_precision'].strip()!r} is not 1, 2 or 3; marked month, the least precise.")
         ctx.warn(f"time_precision {row['time_precision'].strip()!r} is not 1, 2 or 3; the date is marked month")
+    first, last = window(day, date_precision)
     geo_code = count(row["geo_precision"])
     if geo_code in GEO:
         geo_precision, meaning = GEO[geo_code]
@@ -134,8 +136,8 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
     actor1, actor2 = row["actor1"].strip(), row["actor2"].strip()
     actors, attacker = [], ""
     if actor1 and _one_sided(row):
-        attacker = slug(actor1)
-        actors.append({"actor_id": attacker, "name": actor1, "actor_type": _actor_type(row.get("inter1", ""))})
+        actors = actor_rows(actor1, "acled", _state_code(row.get("inter1", "")))
+        attacker = actors[0]["actor_id"]
         notes.append(f"attacker: ACLED's actor1 ({actor1}); the other side is {actor2 or 'not named'}.")
     elif actor1:
         notes.append(
@@ -162,6 +164,12 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
         "status": "claimed",
         "excerpt": excerpt,
         "notes": " ".join(notes),
+        "event_kind": kind,
+        "publisher_type": event_type,
+        "publisher_subtype": sub_type,
+        "date_first": first,
+        "date_last": last,
+        "publisher_timestamp": "" if stamp is None else str(stamp),
     }
     casualty = {
         "report_id": f"{strike_id}-toll",
@@ -170,29 +178,56 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
         "population": "all",
         "claimant": "acled",
         "status": "claimed",
-        "excerpt": excerpt,
-    }
-    toll_notes = []
-    raw = row["fatalities"].strip()
+        "excerpt": toll_words(text) or excerpt,
+    } | _toll(row["fatalities"].strip(), ctx)
+    return Event(strike, casualty, actors, day, stamp)
+
+
+def _toll(raw: str, ctx: Context) -> dict[str, str]:
+    """killed, its qualifier, phrase, blank phrase and notes from ACLED's `fatalities` cell."""
     killed = count(raw)
-    if killed is not None:
-        casualty |= {
-            "killed": str(killed),
-            "killed_qualifier": "at_least",
-            "killed_phrase": f"{killed} (ACLED fatalities, conservative estimate)",
-        }
-        toll_notes.append(
-            "ACLED fatalities: one conservative count for the whole event (ACLED codes vague reports low, "
-            "e.g. 'dozens' as 12), so at_least."
+    notes = []
+    figures: dict[str, str] = {}
+    if killed:
+        figures = {"killed": str(killed), "killed_qualifier": "estimate", "killed_phrase": f"{killed} {CODED}"}
+        notes.append(
+            f"ACLED fatalities {killed}: ACLED's coded count, a conservative estimate of reported fatalities (it "
+            "takes the lowest of differing reports and codes vague words low), so qualifier estimate, never at_least; "
+            "the claim words are in the excerpt."
         )
+    elif killed == 0:
+        figures = {"killed_blank_phrase": NO_FATALITIES}
+        notes.append("ACLED fatalities 0: ACLED codes 0 both when none were reported and when the toll is unknown, "
+                     "so killed is left empty.")  # fmt: skip
     elif raw:
-        toll_notes.append(f"ACLED fatalities {raw!r} is not a whole number; killed is left empty.")
+        notes.append(f"ACLED fatalities {raw!r} is not a whole number; killed is left empty.")
         ctx.warn(f"fatalities {raw!r} is not a whole number; killed is left empty")
     else:
-        toll_notes.append("ACLED gives no fatalities figure; killed is left empty.")
-    toll_notes.append("reported_on is the event date: ACLED does not date its figures. No injured figure in ACLED.")
-    casualty["notes"] = " ".join(toll_notes)
-    return Event(strike, casualty, actors, day)
+        notes.append("ACLED gives no fatalities figure; killed is left empty.")
+    notes.append("reported_on is the event date: ACLED does not date its figures. No injured figure in ACLED.")
+    return figures | {"notes": " ".join(notes)}
+
+
+def toll_words(notes: str) -> str:
+    """The sentences of ACLED's notes about the toll, verbatim ('... up to 30 ... killed.'), joined by ' … '."""
+    sentences = [part for part in SENTENCE.split(notes) if TOLL.search(part)]
+    return " … ".join(sentences)
+
+
+def window(day: str, precision: str) -> tuple[str, str]:
+    """First and last possible day of an ACLED date: the day; 6 days either side (week); its calendar month."""
+    when = date.fromisoformat(day)
+    if precision == "week":
+        return (when - timedelta(days=6)).isoformat(), (when + timedelta(days=6)).isoformat()
+    if precision == "month":
+        last = calendar.monthrange(when.year, when.month)[1]
+        return when.replace(day=1).isoformat(), when.replace(day=last).isoformat()
+    return day, day
+
+
+def deaths(row: dict[str, str]) -> int | None:
+    """ACLED's fatalities for a row, if it is a whole number."""
+    return count(row.get("fatalities", "").strip())
 
 
 def published(row: dict[str, str], ctx: Context) -> str | None:
@@ -219,8 +254,8 @@ def _one_sided(row: dict[str, str]) -> bool:
     return not actor2 or inter2 in ("7", "civilians") or actor2.casefold().startswith("civilians")
 
 
-def _actor_type(inter: str) -> str:
-    return "state" if inter.strip().casefold() in ("1", "state forces") else "organisation"
+def _state_code(inter: str) -> bool:
+    return inter.strip().casefold() in ("1", "state forces")
 
 
 def _weapon(sub_type: str, notes: str) -> str:
@@ -253,8 +288,15 @@ ACLED = Publisher(
     },
     convert=convert,
     published=published,
+    deaths=deaths,
     licence=(
         "ACLED's terms of use restrict redistribution: use this folder under your own ACLED licence and do not "
         "publish or share the data files."
     ),
+    terms={
+        "licence": "ACLED Terms of Use (attribution required; redistribution of the data restricted)",
+        "credit": "Armed Conflict Location & Event Data (ACLED); www.acleddata.com",
+        "changes": "changed: selected events (strikes and other attacks in Ukraine), converted to the Conflict Desk contract",
+        "redistribution": "restricted",
+    },
 )

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from conflictdesk.importers.dates import parse_date
+from conflictdesk.importers.dates import DAY_FIRST, MONTH_FIRST, parse_date, readings
 from conflictdesk.load import ID_PATTERN
 
 # Ukraine's extent with a small margin (it spans about 44.4–52.4 N, 22.1–40.2 E). A point the
@@ -18,13 +18,20 @@ COORDINATE = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 MAX_COUNT = 10**12 - 1  # the loader refuses counts of more than 12 digits
 
 
-class Skip(Exception):
-    """A row that cannot become a strike: `reason` groups it in the summary, `message` explains."""
+LEFT_OUT = "left_out"  # not imported: its deaths are missing from the dashboard's totals
+OUT_OF_SCOPE = "out_of_scope"  # not about Ukraine: outside what the dashboard shows at all
+SUPERSEDED = "superseded"  # an older version of an event whose newer version is kept
 
-    def __init__(self, reason: str, message: str):
+
+class Skip(Exception):
+    """A row that is not imported: `reason` groups it in the summary, `message` explains, `outcome` says
+    whether its deaths are missing from the totals (left_out), out of scope, or kept in a newer version."""
+
+    def __init__(self, reason: str, message: str, outcome: str = LEFT_OUT):
         super().__init__(message)
         self.reason = reason
         self.message = message
+        self.outcome = outcome
 
 
 @dataclass
@@ -35,25 +42,71 @@ class Event:
     casualty: dict[str, str]
     actors: list[dict[str, str]] = field(default_factory=list)
     day: str = ""  # the event's date, ISO
+    stamp: int | None = None  # the publisher's revision time (ACLED timestamp), if it gives one
+
+
+@dataclass
+class Evidence:
+    """What a file's numeric dates say about their order: values real in one order only, values a
+    publisher's timestamp rules out in one order, and values that read either way."""
+
+    only: dict[str, int] = field(default_factory=lambda: {DAY_FIRST: 0, MONTH_FIRST: 0})
+    example: dict[str, str] = field(default_factory=dict)  # order -> "line 4: 4/13/2024 (why)"
+    either: int = 0
+    either_example: str = ""
+
+    def found(self, order: str, line: int, value: str, why: str) -> None:
+        self.only[order] += 1
+        self.example.setdefault(order, f"line {line}: {value} ({why})")
+
+    def order(self) -> str | None:
+        """The order the evidence supports, or None when it supports neither or both."""
+        day, month = self.only[DAY_FIRST], self.only[MONTH_FIRST]
+        if bool(day) == bool(month):
+            return None
+        return DAY_FIRST if day else MONTH_FIRST
 
 
 @dataclass
 class Context:
-    """Per-row help for a converter: date reading in the publisher's order, and warnings."""
+    """Per-row help for a converter: date reading in the chosen order, the evidence for it, and warnings."""
 
     date_order: str
     line: int = 0
     warnings: list[str] = field(default_factory=list)
     ambiguous: list[tuple[int, str]] = field(default_factory=list)
+    evidence: Evidence = field(default_factory=Evidence)
 
-    def date(self, value: str, column: str) -> str:
-        """ISO date of a cell, or Skip with the reason."""
+    def date(self, value: str, column: str, latest: str | None = None) -> str:
+        """ISO date of a cell, or Skip with the reason. `latest`: a day the date cannot be after (the
+        publisher's timestamp of the row), used as evidence for the order of day and month."""
+        both = readings(value)
+        if both is not None:
+            day_first, month_first = both
+            if day_first and not month_first:
+                self.evidence.found(DAY_FIRST, self.line, value.strip(), "no such date month-first")
+            elif month_first and not day_first:
+                self.evidence.found(MONTH_FIRST, self.line, value.strip(), "no such date day-first")
+            elif day_first and month_first and latest:
+                if day_first > latest >= month_first:
+                    self.evidence.found(MONTH_FIRST, self.line, value.strip(), f"day-first is after its timestamp {latest}")
+                elif month_first > latest >= day_first:
+                    self.evidence.found(DAY_FIRST, self.line, value.strip(), f"month-first is after its timestamp {latest}")
+                else:
+                    self._either(value)
+            elif day_first and month_first:
+                self._either(value)
         parsed = _parse_date(value, self.date_order)
         if parsed.iso is None:
             raise Skip("bad date", f"{column}: {parsed.problem}")
         if parsed.ambiguous:
             self.ambiguous.append((self.line, value.strip()))
         return parsed.iso
+
+    def _either(self, value: str) -> None:
+        self.evidence.either += 1
+        if not self.evidence.either_example:
+            self.evidence.either_example = f"line {self.line}: {value.strip()}"
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -75,7 +128,9 @@ class Publisher:
     actor: dict[str, str]
     convert: Callable[[dict[str, str], Context], Event]
     published: Callable[[dict[str, str], Context], str | None]  # a row's own timestamp, if any
+    deaths: Callable[[dict[str, str]], int | None]  # the row's death figure (for what an import leaves out)
     licence: str  # what the source's notes say about the terms
+    terms: dict[str, str]  # the source row's licence, credit, changes and redistribution columns
 
     @property
     def columns(self) -> set[str]:
@@ -98,6 +153,8 @@ def event_id(prefix: str, value: str, column: str) -> str:
     value = value.strip()
     if not value:
         raise Skip("no usable id", f"{column} is empty")
+    if re.fullmatch(r"[0-9]+\.0+", value):  # pandas writes integer ids as floats: 453579.0 is 453579
+        value = value.split(".")[0]
     candidate = f"{prefix}-{value}"
     if not ID_PATTERN.match(candidate) or len(candidate) > 110:
         raise Skip("no usable id", f"{column} {value!r} cannot be used in an id (letters, digits, '-', '_', '.', ':')")

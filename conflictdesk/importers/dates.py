@@ -73,6 +73,20 @@ def parse_date(text: str, order: str = DAY_FIRST) -> ParsedDate:
     return ParsedDate(problem=f"{value!r} is not a date in a known layout (for example 2025-04-13 or 13/04/2025)")
 
 
+def readings(text: str) -> tuple[str | None, str | None] | None:
+    """(day-first reading, month-first reading) of a numeric date whose order matters, else None.
+
+    `4/12/2024` -> ('2024-12-04', '2024-04-12'); `13/04/2024` -> ('2024-04-13', None); ISO, dotted and
+    named-month dates, and dates whose two numbers are equal, read the same either way -> None."""
+    match = _NUMERIC.match(text.strip())
+    if not match or match.group(2) == "." or len(match.group(4)) != 4:
+        return None
+    a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    if a == b:
+        return None
+    return _checked(text, year, b, a).iso, _checked(text, year, a, b).iso
+
+
 def _named(value: str, year: int, name: str, day: int) -> ParsedDate:
     month = MONTHS.get(name.lower())
     if month is None:

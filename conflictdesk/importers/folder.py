@@ -4,10 +4,13 @@ Merging never rewrites a row it keeps: every kept record of the existing CSVs is
 (its quoting, line ending and any byte-order mark included) and the imported rows are appended in the
 file's own column order and line ending. Rows are recognised as an earlier import of the same
 publisher by their source: a `dataset` source of that publisher whose id is `<publisher>-file-...`.
-Re-importing the same file (same source id) replaces all of that file's earlier rows; an event that
-an earlier import of another file of the same publisher also holds is replaced by the newer row, so
-ids never repeat. A curated row is never replaced: an imported row whose id it already uses is
-skipped, with its reason.
+Re-importing the same file (same source id) replaces all of that file's earlier rows. An event held
+both by this file and by an earlier import of another file of the same publisher is kept in its newest
+version: the row with the larger `publisher_timestamp` (ACLED's `timestamp`) wins, so an older file merged
+later never reverts a newer row; when either has no timestamp, or they are equal, this import's row
+replaces the earlier one. Within one file the same rule holds between rows with the same id (without
+timestamps the first is kept). Ids never repeat. A curated row is never replaced: an imported row whose id
+it already uses is skipped, with its reason.
 
 Everything is written to a staging folder inside the output folder first, checked with
 `conflictdesk.load.validate`, and only then moved into place, so a failed import leaves the folder as
@@ -15,14 +18,15 @@ it was.
 """
 
 import csv
-import io
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conflictdesk.importers.common import Event, Publisher, Skip
+from conflictdesk.importers.common import SUPERSEDED, Event, Publisher, Skip
+from conflictdesk.importers.csvfiles import RowWriter, link, raw_records
+from conflictdesk.importers.ledger import LEDGER, write_ledger
 from conflictdesk.load import validate
 from conflictdesk.problems import format_report
 from conflictdesk.schema import TABLES, TABLES_BY_NAME
@@ -47,23 +51,6 @@ class Existing:
     present: bool = False
 
 
-class RowWriter:
-    """CSV rows as text in a fixed column order, quoted so the loader reads them back exactly."""
-
-    def __init__(self, columns: list[str], terminator: str):
-        self.columns = columns
-        self.terminator = terminator
-        self._buffer = io.StringIO()
-        # "\r\n" makes the writer quote any value holding \r or \n; the row's own ending is then set.
-        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
-
-    def line(self, row: dict[str, str]) -> str:
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        self._writer.writerow([row.get(name, "") or "" for name in self.columns])
-        return self._buffer.getvalue()[:-2] + self.terminator
-
-
 @dataclass
 class Target:
     """The output folder of one import."""
@@ -78,7 +65,11 @@ class Target:
     taken_reports: dict[str, str] = field(default_factory=dict)
     actor_ids: set[str] = field(default_factory=set)
     text_files: list[str] = field(default_factory=list)
-    new_strikes: dict[str, int] = field(default_factory=dict)  # id -> line of the export
+    new_strikes: dict[str, tuple[int, int | None, int, int | None]] = field(default_factory=dict)
+    # id -> (line of the export, timestamp, index of the written event, deaths)
+    folder_stamps: dict[str, tuple[int | None, str]] = field(default_factory=dict)  # id -> (timestamp, source)
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)  # byte spans of each written event
+    superseded: set[int] = field(default_factory=set)  # indexes of written events a newer row replaced
     new_reports: set[str] = field(default_factory=set)
     new_actors: dict[str, dict[str, str]] = field(default_factory=dict)
     replaced: dict[str, int] = field(default_factory=dict)
@@ -112,10 +103,7 @@ class Target:
                 self.tables[table.name] = Existing(table.column_names)
         self.out.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".import-", dir=self.out))
-        self._parts = {
-            name: (self.staging / f"{name}.new").open("w", encoding="utf-8", newline="")
-            for name in ("strikes", "casualties")
-        }
+        self._parts = {name: (self.staging / f"{name}.new").open("wb") for name in ("strikes", "casualties")}
         self._writers = {
             name: RowWriter(self.tables[name].header, self.tables[name].terminator) for name in ("strikes", "casualties")
         }
@@ -141,6 +129,9 @@ class Target:
         for row in self._rows("strikes"):
             if row["source_id"] not in self.replaceable:
                 self.taken_strikes[row["strike_id"]] = row["source_id"]
+            elif row["source_id"] != self.source_id:
+                stamp = row.get("publisher_timestamp", "")
+                self.folder_stamps[row["strike_id"]] = (int(stamp) if stamp else None, row["source_id"])
         for row in self._rows("casualties"):
             if row["source_id"] not in self.replaceable:
                 self.taken_reports[row["report_id"]] = row["source_id"]
@@ -148,17 +139,16 @@ class Target:
 
     def _rows(self, name: str):
         header = self.tables[name].header
-        for _, cells in _raw_records(self.out / TABLES_BY_NAME[name].file):
+        for _, cells in raw_records(self.out / TABLES_BY_NAME[name].file):
             if cells:
                 yield {column: (cells[i].strip() if i < len(cells) else "") for i, column in enumerate(header)}
 
     # --- the rows ----------------------------------------------------------------------------
 
-    def check(self, event: Event, line: int, id_column: str) -> None:
-        """Skip an event whose ids are already used by a row that stays, or earlier in the export."""
+    def check(self, event: Event, line: int, id_column: str, deaths: int | None) -> tuple[int, int | None] | None:
+        """Skip an event whose ids a row that stays already uses, or that is older than another version of it;
+        when it replaces an earlier row of this export, return that row's (line, deaths)."""
         strike_id, report_id = event.strike["strike_id"], event.casualty["report_id"]
-        if strike_id in self.new_strikes:
-            raise Skip("repeated event", f"{id_column} gives {strike_id} again (first on line {self.new_strikes[strike_id]})")
         for taken, ident, what in ((self.taken_strikes, strike_id, "strike"), (self.taken_reports, report_id, "casualty report")):
             if ident in taken:
                 raise Skip(
@@ -166,14 +156,41 @@ class Target:
                     f"{ident} is already a {what} of source {taken[ident]!r} in {self.out}; that row is kept and "
                     "this one is not imported",
                 )
-        self.new_strikes[strike_id] = line
+        if strike_id in self.folder_stamps:
+            stamp, source = self.folder_stamps[strike_id]
+            if stamp is not None and event.stamp is not None and stamp > event.stamp:
+                raise Skip(
+                    "older version of an event",
+                    f"{strike_id} is already in {self.out} from source {source!r} with the newer timestamp {stamp} "
+                    f"(this row's is {event.stamp}); the newer row is kept",
+                    SUPERSEDED,
+                )
+        earlier = None
+        if strike_id in self.new_strikes:
+            first_line, stamp, index, first_deaths = self.new_strikes[strike_id]
+            if stamp is None or event.stamp is None or event.stamp <= stamp:
+                why = (
+                    f"with the newer or equal timestamp {stamp}" if stamp is not None and event.stamp is not None
+                    else "and without timestamps to tell which is newer the first is kept"
+                )  # fmt: skip
+                raise Skip(
+                    "older version of an event" if event.stamp is not None and stamp is not None else "repeated event",
+                    f"{id_column} gives {strike_id} again; line {first_line} has it {why}",
+                    SUPERSEDED,
+                )
+            self.superseded.add(index)
+            earlier = (first_line, first_deaths)
+        self.new_strikes[strike_id] = (line, event.stamp, len(self.spans), deaths)
+        return earlier
 
     def add(self, event: Event) -> None:
         """Write an event's strike and casualty rows to the staging files."""
-        self._parts["strikes"].write(self._writers["strikes"].line({**event.strike, "source_id": self.source_id}))
-        self._parts["casualties"].write(
-            self._writers["casualties"].line({**event.casualty, "source_id": self.source_id})
-        )
+        strikes, casualties = self._parts["strikes"], self._parts["casualties"]
+        strike_line = self._writers["strikes"].line({**event.strike, "source_id": self.source_id}).encode("utf-8")
+        casualty_line = self._writers["casualties"].line({**event.casualty, "source_id": self.source_id}).encode("utf-8")
+        self.spans.append((strikes.tell(), len(strike_line), casualties.tell(), len(casualty_line)))
+        strikes.write(strike_line)
+        casualties.write(casualty_line)
         self.new_reports.add(event.casualty["report_id"])
         for actor in event.actors:
             if actor["actor_id"] not in self.actor_ids and actor["actor_id"] not in self.new_actors:
@@ -181,8 +198,8 @@ class Target:
 
     # --- after the rows ----------------------------------------------------------------------
 
-    def finish(self, source: dict[str, str]) -> tuple[bool, str]:
-        """Assemble, validate and move the folder into place; (valid, report)."""
+    def finish(self, source: dict[str, str], ledger: list[dict[str, str]]) -> tuple[bool, str]:
+        """Assemble, validate and move the folder into place with its imports.csv; (valid, report)."""
         for part in self._parts.values():
             part.close()
         actors = [self.publisher.actor] if self.publisher.actor["actor_id"] not in self.actor_ids else []
@@ -208,7 +225,7 @@ class Target:
                 continue
             staged = self.staging / table.file
             if self.tables[table.name].present:
-                _link(self.out / table.file, staged)
+                link(self.out / table.file, staged)
             else:
                 staged.write_text(",".join(table.column_names) + "\n", encoding="utf-8")
         for relative in self.text_files:
@@ -216,7 +233,8 @@ class Target:
             if self.out.resolve() in source_file.parents and source_file.is_file():
                 target = self.staging / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link(source_file, target)
+                link(source_file, target)
+        write_ledger(self.out / LEDGER, self.staging / LEDGER, self.source_id, ledger)
         problems, counts = validate(self.staging)
         if problems:
             return False, (
@@ -226,6 +244,7 @@ class Target:
         for table in TABLES:
             if table.name in WRITTEN or not self.tables[table.name].present:
                 os.replace(self.staging / table.file, self.out / table.file)
+        os.replace(self.staging / LEDGER, self.out / LEDGER)
         shutil.rmtree(self.staging, ignore_errors=True)
         rows = ", ".join(f"{name} {count:,}" for name, count in counts.items())
         return True, f"Validation: {self.out} is a valid data folder. Rows: {rows}."
@@ -236,6 +255,16 @@ class Target:
             part.close()
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _copy_part(self, part, handle, at: int) -> None:
+        """Copy a staged part file, leaving out the events a newer row of the same export replaced."""
+        if not self.superseded:
+            shutil.copyfileobj(part, handle)
+            return
+        for index, span in enumerate(self.spans):
+            if index not in self.superseded:
+                part.seek(span[at])
+                handle.write(part.read(span[at + 1]))
 
     def _assemble(self, name: str, drop, extra: list[dict[str, str]] = ()) -> set[str]:
         """Write a table to staging: kept records byte for byte, then this import's rows; return dropped keys."""
@@ -248,7 +277,7 @@ class Target:
             last = b"\n"
             if existing.present:
                 first = True
-                for raw, cells in _raw_records(self.out / table.file, header=True):
+                for raw, cells in raw_records(self.out / table.file, header=True):
                     if first or not cells:
                         first = False
                         handle.write(raw)
@@ -268,7 +297,7 @@ class Target:
             part = self.staging / f"{name}.new"
             if part.exists():
                 with part.open("rb") as new_rows:
-                    shutil.copyfileobj(new_rows, handle)
+                    self._copy_part(new_rows, handle, 0 if name == "strikes" else 2)
                 part.unlink()
             for row in extra:
                 handle.write(writer.line(row).encode("utf-8"))
@@ -276,36 +305,3 @@ class Target:
             label = "strike" if name == "strikes" else "casualty report"
             self.replaced[label] = self.replaced.get(label, 0) + count
         return dropped
-
-
-def _raw_records(path: Path, header: bool = False):
-    """(raw bytes, cells) of each CSV record of a UTF-8 file, the header included when `header`."""
-    with path.open("rb") as handle:
-        taken: list[bytes] = []
-
-        def lines():
-            first = True
-            for raw in handle:
-                taken.append(raw)
-                text = raw.decode("utf-8-sig" if first else "utf-8")
-                first = False
-                yield text
-
-        reader = csv.reader(lines())
-        is_header = True
-        for cells in reader:
-            raw = b"".join(taken)
-            taken.clear()
-            if is_header:
-                is_header = False
-                if not header:
-                    continue
-            yield raw, cells
-
-
-def _link(source: Path, target: Path) -> None:
-    """A hard link where the file system allows one, else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)

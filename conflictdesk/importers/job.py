@@ -1,13 +1,18 @@
 """One import, start to end: open the export, convert each row, write the folder, report."""
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
 from conflictdesk.importers.acled import ACLED
+from conflictdesk.importers.apijson import JsonExport, is_json
 from conflictdesk.importers.common import Context, Publisher, Skip, slug
+from conflictdesk.importers.credit import credit_columns
+from conflictdesk.importers.dates import DAY_FIRST, MONTH_FIRST
 from conflictdesk.importers.folder import Refused, Target
+from conflictdesk.importers.ledger import FolderLock, Locked
 from conflictdesk.importers.reading import (
     CP1252,
     UTF8,
@@ -34,69 +39,185 @@ def run_import(
     *,
     merge: bool = False,
     date_order: str | None = None,
+    release: str | None = None,
+    released: str | None = None,
     progress: TextIO | None = None,
     progress_every: int = PROGRESS_EVERY,
 ) -> tuple[int, str]:
-    """Import one export; return (exit code, the report to print)."""
+    """Import one export; return (exit code, the report to print).
+
+    `date_order` None lets the file's evidence decide (see `_decide_order`); `release`/`released` are the
+    UCDP release version and date for the credit (the version may also come from the file name or the API)."""
     pub = PUBLISHERS[publisher]
+    file, out = Path(file), Path(out)
     try:
-        summary = _run(pub, Path(file), Path(out), merge, date_order or pub.date_order, progress, progress_every)
+        _check_paths(file, out)
+        created = not out.exists()
+        out.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(out)
+        try:
+            lock.acquire()
+            summary = _run(pub, file, out, merge, date_order, (release, released), progress, progress_every)
+        except (Refused, Locked) as refusal:
+            if created and not any(out.iterdir()):
+                out.rmdir()
+            raise Refused(str(refusal), getattr(refusal, "code", 2)) from None
+        finally:
+            lock.release()
     except Refused as refusal:
         return refusal.code, str(refusal)
     code = 0 if summary.validation.startswith("Validation:") else 1
     return code, summary.text()
 
 
-def _run(pub, file, out, merge, date_order, progress, every) -> Summary:
+def _check_paths(file: Path, out: Path) -> None:
     if not file.exists():
         raise Refused(f"{file}: no such file")
     if not file.is_file():
         raise Refused(f"{file} is not a file")
+    if out.exists() and not out.is_dir():
+        raise Refused(f"{out} is a file, not a folder; give --out a folder")
+
+
+def _run(pub, file, out, merge, date_order, release, progress, every) -> Summary:
+    order = date_order or pub.date_order
+    attempt = _attempt(pub, file, out, merge, order, release, progress, every)
+    if date_order is None:
+        decided = _decide_order(file, attempt.ctx.evidence, order)
+        if decided != order:
+            attempt.target.discard()
+            attempt = _attempt(pub, file, out, merge, decided, release, progress, every)
+        evidence = attempt.ctx.evidence
+        if evidence.either or evidence.order():
+            attempt.summary.events.append(_order_note(evidence, decided))
+    return _finish(pub, file, attempt, release)
+
+
+@dataclass
+class Attempt:
+    """One pass over the export in one date order: what it converted, where it is staged, what it found."""
+
+    summary: Summary
+    target: Target
+    ctx: Context
+    export_notes: list[str]
+    version: str | None
+    latest_day: str = ""
+    latest_stamp: str = ""
+
+
+def _attempt(pub, file, out, merge, date_order, release, progress, every) -> Attempt:
     summary = Summary(pub.name, file.name, str(out), merge, date_order=date_order)
     try:
-        encoding = first_encoding(file)
-        if encoding == UTF8:
-            bad = first_non_utf8(file)
-            if bad:
-                encoding = CP1252
-                summary.events.append(
-                    f"The file is not UTF-8 (byte 0x{bad[1]:02X} on text line {bad[0]}), so it was read as Windows-1252, "
-                    "the encoding of spreadsheet re-saves; check accented and Cyrillic names in the result."
-                )
-                _check_cp1252(file)
+        export = _open(pub, file, summary)
     except Unreadable as error:
         raise Refused(str(error)) from None
-    known = PUBLISHERS["acled"].columns | PUBLISHERS["ucdp"].columns
-    with Export(file, encoding, known) as export:
+    with export:
         _check_layout(pub, file, export.header)
-        summary.encoding = encoding.label
-        summary.layout = f"{describe_delimiter(export.delimiter)}; numeric dates read {date_order}"
+        summary.unit = "event" if isinstance(export, JsonExport) else "line"
         source_id = f"{pub.key}-file-{slug(file.stem, prefix='export')}"
         target = Target(out, merge, pub, source_id)
         target.open()
         summary.merge = target.merging
+        ctx = Context(date_order)
+        attempt = Attempt(summary, target, ctx, getattr(export, "notes", []), getattr(export, "version", None))
         try:
-            latest_day, latest_stamp = _convert(pub, export, target, summary, date_order, progress, every)
+            _convert(pub, export, attempt, progress, every)
         except UnicodeDecodeError as error:
             target.discard()
-            raise Refused(f"{file}: cannot be decoded as {encoding.label} ({error.reason})", code=1) from None
+            raise Refused(f"{file}: cannot be decoded as {export.encoding.label} ({error.reason})", code=1) from None
         except BaseException:
             target.discard()
             raise
-    published, basis = _published(file, latest_stamp, latest_day, pub)
+    return attempt
+
+
+def _open(pub, file: Path, summary: Summary):
+    """The export opened for reading: API JSON, or a CSV in its detected encoding and layout."""
+    if is_json(file):
+        export = JsonExport(file)
+        summary.encoding, summary.layout = "UTF-8", f"{pub.name} API JSON; numeric dates read {summary.date_order}"
+        return export
+    encoding = first_encoding(file)
+    if encoding == UTF8:
+        bad = first_non_utf8(file)
+        if bad:
+            encoding = CP1252
+            summary.events.append(
+                f"The file is not UTF-8 (byte 0x{bad[1]:02X} on text line {bad[0]}), so it was read as Windows-1252, "
+                "the encoding of spreadsheet re-saves; check accented and Cyrillic names in the result."
+            )
+            _check_cp1252(file)
+    known = PUBLISHERS["acled"].columns | PUBLISHERS["ucdp"].columns
+    export = Export(file, encoding, known)
+    summary.encoding = encoding.label
+    summary.layout = f"{describe_delimiter(export.delimiter)}; numeric dates read {summary.date_order}"
+    return export
+
+
+def _decide_order(file: Path, evidence, assumed: str) -> str:
+    """The order of day and month the file's dates show, or Refused (nothing written) when they cannot say."""
+    only = evidence.only
+    if only[DAY_FIRST] and only[MONTH_FIRST]:
+        raise Refused(
+            f"{file} mixes day-first and month-first dates ({evidence.example[DAY_FIRST]}; "
+            f"{evidence.example[MONTH_FIRST]}), so no single order reads it. Nothing was written. Correct the file, "
+            "or choose an order with --date-order day-first or --date-order month-first (the other dates are then "
+            "left out with their reason).",
+            code=1,
+        )
+    decided = evidence.order()
+    if decided:
+        return decided
+    if evidence.either:
+        raise Refused(
+            f"{file}: {evidence.either:,} numeric dates read as real dates both day-first and month-first (e.g. "
+            f"{evidence.either_example}), and nothing in the file (a date possible in one order only, or a timestamp "
+            "it cannot come after) says which. Nothing was written. Import it again with --date-order day-first "
+            "(ACLED's and UCDP's own order for such dates) or --date-order month-first (a file re-saved by a "
+            "spreadsheet in a US locale).",
+            code=1,
+        )
+    return assumed
+
+
+def _order_note(evidence, order: str) -> str:
+    example = evidence.example.get(order, "")
+    return (
+        f"Numeric dates were read {order}: the file shows it ({evidence.only[order]:,} dates can only be read that "
+        f"way, e.g. {example}); {evidence.either:,} dates that read either way were read {order} too."
+    )
+
+
+def _finish(pub, file: Path, attempt: Attempt, release) -> Summary:
+    summary, target = attempt.summary, attempt.target
+    summary.events += attempt.export_notes
+    version, released = release
+    credit = credit_columns(pub, file, version or attempt.version, released)
+    if credit.problem:
+        target.discard()
+        raise Refused(credit.problem)
+    if released:
+        published, basis = released, f"the {pub.name} release date given with --released"
+    else:
+        published, basis = _published(file, attempt.latest_stamp, attempt.latest_day, pub)
+    summary.events += credit.notes
     source = {
-        "source_id": source_id,
+        "source_id": target.source_id,
         "publisher": pub.name,
         "title": f"{pub.dataset} {file.name}",
         "published_on": published,
         "source_type": "dataset",
         "notes": (
-            f"Imported with `python -m conflictdesk import {pub.key}` from the file {file.name} ({encoding.label}); "
-            f"events written: {summary.strikes:,}. published_on is {basis}. {pub.licence}"
+            f"Imported with `python -m conflictdesk import {pub.key}` from the file {file.name} ({summary.encoding}); "
+            f"events written: {summary.strikes:,}. published_on is {basis}. {summary.left_out_text()} {pub.licence}"
         ),
+        **credit.columns,
+        "left_out_rows": str(summary.left_out_rows()),
+        "left_out_deaths": str(summary.left_out_deaths()),
     }
     try:
-        ok, report = target.finish(source)
+        ok, report = target.finish(source, summary.ledger(target.source_id, date.today().isoformat()))
     except BaseException:
         target.discard()
         raise
@@ -106,14 +227,14 @@ def _run(pub, file, out, merge, date_order, progress, every) -> Summary:
     return summary
 
 
-def _convert(pub, export: Export, target: Target, summary: Summary, date_order, progress, every):
+def _convert(pub, export, attempt: Attempt, progress, every) -> None:
+    summary, target, ctx = attempt.summary, attempt.target, attempt.ctx
     header = export.header
     named = [(index, name) for index, name in enumerate(header) if name]
     first_index = {}
     for index, name in named:
         first_index.setdefault(name, index)
     width = max(index for index, _ in named) + 1
-    ctx = Context(date_order)
     latest_day = latest_stamp = ""
     for record in export.records():
         summary.rows_read += 1
@@ -145,22 +266,24 @@ def _convert(pub, export: Export, target: Target, summary: Summary, date_order, 
         stamp = pub.published(row, ctx)
         if stamp and stamp > latest_stamp:
             latest_stamp = stamp
+        deaths = pub.deaths(row)
         try:
             event = pub.convert(row, ctx)
-            target.check(event, record.line, ID_COLUMN[pub.key])
+            earlier = target.check(event, record.line, ID_COLUMN[pub.key], deaths)
         except Skip as skip:
-            summary.skip(record.line, record.text_line, skip.reason, skip.message)
+            summary.skip(record.line, record.text_line, skip.reason, skip.message, skip.outcome, deaths)
             continue
+        if earlier is not None:
+            summary.supersede(earlier, record.line, event.strike["strike_id"])
         target.add(event)
-        summary.strikes += 1
-        summary.casualties += 1
+        summary.imported(deaths)
         if event.day > latest_day:
             latest_day = event.day
         for message in ctx.warnings:
             summary.warn(record.line, record.text_line, message)
         for _, value in ctx.ambiguous:
             summary.ambiguity(record.line, record.text_line, value)
-    return latest_day, latest_stamp
+    attempt.latest_day, attempt.latest_stamp = latest_day, latest_stamp
 
 
 def _check_layout(pub: Publisher, file: Path, header: list[str]) -> None:

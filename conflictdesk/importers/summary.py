@@ -1,8 +1,11 @@
 """What an import did, told to the user: rows read, written and skipped, with the line and reason
-of every skip and warning (listed up to a cap, then counted), and the validation result."""
+of every skip and warning (listed up to a cap, then counted), the deaths the skipped rows held by reason,
+and the validation result; and the same counts as the rows of `imports.csv` (see `ledger.py`)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
+
+from conflictdesk.importers.common import LEFT_OUT, SUPERSEDED
 
 LISTED = 50  # lines listed per section; the rest are counted
 
@@ -15,10 +18,27 @@ class Note:
     text_line: int
     message: str
     reason: str = ""
+    unit: str = "line"
 
     def where(self) -> str:
         extra = f" (text line {self.text_line})" if self.text_line != self.line else ""
-        return f"line {self.line}{extra}"
+        return f"{self.unit} {self.line}{extra}"
+
+
+@dataclass
+class Tally:
+    """Rows of one outcome and reason, and the deaths the publisher gives for them."""
+
+    outcome: str
+    rows: int = 0
+    deaths: int = 0
+    rows_with_deaths: int = 0
+
+    def add(self, deaths: int | None, sign: int = 1) -> None:
+        self.rows += sign
+        if deaths is not None:
+            self.deaths += sign * deaths
+            self.rows_with_deaths += sign
 
 
 @dataclass
@@ -45,25 +65,77 @@ class Summary:
     ambiguous: list[Note] = field(default_factory=list)
     events: list[str] = field(default_factory=list)  # plain lines: the encoding fallback and the like
     validation: str = ""
+    unit: str = "line"  # "event" for API JSON
+    tallies: dict[str, Tally] = field(default_factory=dict)  # reason ("" = imported) -> tally
 
     @property
     def skipped(self) -> int:
         return sum(self.reasons.values())
 
-    def skip(self, line: int, text_line: int, reason: str, message: str) -> None:
+    def skip(self, line: int, text_line: int, reason: str, message: str, outcome: str = LEFT_OUT, deaths=None) -> None:
         self.reasons[reason] += 1
+        self.tallies.setdefault(reason, Tally(outcome)).add(deaths)
         if len(self.skips) < LISTED:
-            self.skips.append(Note(line, text_line, message, reason))
+            self.skips.append(Note(line, text_line, message, reason, self.unit))
+
+    def imported(self, deaths: int | None) -> None:
+        self.strikes += 1
+        self.casualties += 1
+        self.tallies.setdefault("", Tally("imported")).add(deaths)
+
+    def supersede(self, earlier: tuple[int, int | None], line: int, strike_id: str) -> None:
+        """An already written row replaced by a newer version of the same event further down the export."""
+        first_line, deaths = earlier
+        self.strikes -= 1
+        self.casualties -= 1
+        self.tallies[""].add(deaths, -1)
+        self.skip(first_line, first_line, "older version of an event",
+                  f"{strike_id} has a newer timestamp on {self.unit} {line}; that version is kept", SUPERSEDED, deaths)  # fmt: skip
 
     def warn(self, line: int, text_line: int, message: str) -> None:
         self.warning_count += 1
         if len(self.warnings) < LISTED:
-            self.warnings.append(Note(line, text_line, message))
+            self.warnings.append(Note(line, text_line, message, unit=self.unit))
 
     def ambiguity(self, line: int, text_line: int, value: str) -> None:
         self.ambiguous_count += 1
         if len(self.ambiguous) < 5:
-            self.ambiguous.append(Note(line, text_line, value))
+            self.ambiguous.append(Note(line, text_line, value, unit=self.unit))
+
+    def left_out_rows(self) -> int:
+        return sum(t.rows for t in self.tallies.values() if t.outcome == LEFT_OUT)
+
+    def left_out_deaths(self) -> int:
+        return sum(t.deaths for t in self.tallies.values() if t.outcome == LEFT_OUT)
+
+    def left_out_text(self) -> str:
+        """'Left out: 38 rows (located only to the country or at sea: 38 rows, 5,996 deaths).' or ''."""
+        parts = [
+            f"{reason}: {_n(t.rows, 'row')}, {t.deaths:,} deaths" for reason, t in self.tallies.items() if t.outcome == LEFT_OUT
+        ]
+        if not parts:
+            return "Nothing in Ukraine was left out."
+        return (
+            f"Left out: {_n(self.left_out_rows(), 'row')} holding {self.left_out_deaths():,} deaths by "
+            f"{self.publisher}'s figures ({'; '.join(parts)}); see imports.csv."
+        )
+
+    def ledger(self, source_id: str, today: str) -> list[dict[str, str]]:
+        """The rows of imports.csv for this import."""
+        return [
+            {
+                "source_id": source_id,
+                "file": self.file,
+                "imported_on": today,
+                "outcome": tally.outcome,
+                "reason": reason,
+                "rows": str(tally.rows),
+                "deaths": str(tally.deaths) if tally.rows_with_deaths else "",
+                "rows_with_deaths": str(tally.rows_with_deaths),
+            }
+            for reason, tally in self.tallies.items()
+            if tally.rows
+        ]
 
     def text(self) -> str:
         """The report printed at the end of an import."""
@@ -89,8 +161,9 @@ class Summary:
                 "way round, import it again with --date-order."
             )
         if self.reasons:
-            out.append("Skipped rows by reason:")
-            out += [f"  {count:,} {reason}" for reason, count in self.reasons.most_common()]
+            out.append(f"Skipped rows by reason (with the deaths {self.publisher} gives for them):")
+            out += [f"  {count:,} {reason} ({self._deaths(reason)})" for reason, count in self.reasons.most_common()]
+            out.append(self.left_out_text())
             out.append("Skipped rows:")
             out += [f"  {n.where()}: {n.message}" for n in self.skips]
             if self.skipped > len(self.skips):
@@ -103,6 +176,14 @@ class Summary:
         if self.validation:
             out.append(self.validation)
         return "\n".join(out)
+
+
+    def _deaths(self, reason: str) -> str:
+        tally = self.tallies[reason]
+        kind = {LEFT_OUT: "left out", SUPERSEDED: "kept in the newer version"}.get(tally.outcome, "outside Ukraine")
+        if not tally.rows_with_deaths:
+            return f"no death figure; {kind}"
+        return f"{tally.deaths:,} deaths in {_n(tally.rows_with_deaths, 'row')} with a figure; {kind}"
 
 
 def _n(count: int, noun: str) -> str:

@@ -1,41 +1,46 @@
-"""UCDP Georeferenced Event Dataset (GED) files as strikes with one casualty report each.
+"""UCDP Georeferenced Event Dataset (GED) files (CSV, or the API's JSON pages) as events with one casualty
+report each.
 
-What becomes a strike: every event in Ukraine (`country`), of all three types of violence (1
-state-based, 2 non-state, 3 one-sided) — GED records fatal events and does not tell strikes from
-ground fighting, so the description keeps UCDP's dyad name. Events UCDP locates only to the country
-or to international waters or airspace (`where_prec` 6 or 7) are skipped: a strike needs a place.
+What is imported: every event in Ukraine (`country`), of all three types of violence, as event_kind
+`state_based`, `non_state` or `one_sided` (`kinds.py`) — never as strikes: GED records fatal events and does
+not tell strikes from ground fighting. type_of_violence is kept verbatim in publisher_type. Events UCDP
+locates only to the country or to international waters or airspace (`where_prec` 6 or 7) are left out and
+counted with their best-estimate deaths: the map needs a place.
 
 Mapping, one line each:
-- strike_id `ucdp-<id>`; casualty report `ucdp-<id>-toll`.
-- date: `date_end`, the latest day the event can be (the contract's rule); numeric dates read
-  month-first, UCDP's re-save convention. date_precision from `date_prec`: 1 → day, 2–3 → week,
-  4–5 → month, widened when `date_start`–`date_end` spans more (over 31 days: month, with a note and
-  a warning, as the contract has nothing wider).
-- city: `where_coordinates` (the place whose coordinates UCDP uses), else `adm_2`, else `adm_1`;
-  oblast: `adm_1`, verbatim. geo_precision from `where_prec`: 1 (exact place: the place's
-  coordinates) → city; 2 (within about 25 km), 3 (district), 4 (oblast), 5 (along a line or between
-  places) → oblast.
-- attacker: `side_a` only for one-sided violence (type 3), where side A is the perpetrator; for
-  types 1 and 2 UCDP records a dyad, not who attacked, so it is left empty. Actor ids are slugs of
-  UCDP's names; a side with a Gleditsch–Ward number (`gwnoa`) → actor_type state, else organisation.
+- strike_id `ucdp-<id>` (a float id `453579.0` is `453579`); casualty report `ucdp-<id>-toll`.
+- the window as UCDP gives it: date_first `date_start`, date_last `date_end`; date is `date_end` (the latest
+  day it can be). date_precision from `date_prec`: 1 → day, 2–3 → week, 4–5 → month, widened when the
+  window is wider (the window, not the precision, is what the pages must say).
+- city: `where_coordinates`, else `adm_2`, else `adm_1`; oblast: `adm_1`, verbatim. geo_precision from
+  `where_prec`: 1 → city; 2–5 → oblast.
+- attacker: `side_a` only for one-sided violence (type 3), where side A is the perpetrator; for types 1 and
+  2 UCDP records a dyad, not who attacked. Actor rows and types follow `kinds.actor_rows` (a side with a
+  Gleditsch–Ward number `gwnoa` is coded a state).
 - weapon unknown (GED does not record it); target_type civilian for type 3, else unknown.
   description: `dyad_name`. status: claimed.
-- excerpt: UCDP's `source_headline` verbatim (it may hold several headlines, `;`-joined, with line
-  breaks), else `where_description`, else the fields dyad_name | where_coordinates | adm_1 verbatim;
-  notes say which.
-- casualties: killed = `best`; qualifier exact only when low = best = high, otherwise about; phrase
-  "best 12 (low 10, high 15)"; population all; claimant `ucdp`; reported_on = date_end (UCDP does not
-  date its figures). Rows breaking low ≤ best ≤ high are imported as given, never corrected: the
-  notes say so and the summary lists them.
-- the source's published_on is the latest date_end in the file (GED rows carry no timestamp).
+- excerpt: UCDP's descriptive fields, each labelled with its column name and verbatim —
+  "where_description: …  | source_headline: … | source_article: …" — leaving out a field that is empty,
+  "-" or a single word (a surname from a memorial list says nothing about the event); with none left, the
+  fields dyad_name, where_coordinates and adm_1, labelled the same way.
+- casualties: UCDP's three estimates as given: killed = `best` (qualifier `estimate`), killed_low = `low`,
+  killed_high = `high`, phrase "best 12 (low 10, high 15)". A row with best outside low–high is imported
+  as given, never corrected, and source_inconsistency says so ("best 396 is above high 0").
+- the source carries the release version (from --release, the file name `GEDEvent_v24_1.csv` or the API's
+  page URL) and release date (--released), the CC BY 4.0 licence, the credit line and "changed: selected
+  events"; published_on is the release date when given, else the latest date_end in the file.
 """
 
+import re
 from datetime import date
 
-from conflictdesk.importers.common import Context, Event, Publisher, Skip, coordinates, count, event_id, joined, slug
+from conflictdesk.importers.common import OUT_OF_SCOPE, Context, Event, Publisher, Skip, coordinates, count, event_id
 from conflictdesk.importers.dates import MONTH_FIRST
+from conflictdesk.importers.kinds import UCDP_NAMES, actor_rows, ucdp_kind
 
-VIOLENCE = {1: "state-based", 2: "non-state", 3: "one-sided"}
+DESCRIPTIVE = ("where_description", "source_headline", "source_article")
+FALLBACK = ("dyad_name", "where_coordinates", "adm_1")
+
 WHERE = {
     1: ("city", "UCDP has the exact place; the coordinates are that place's"),
     2: ("oblast", "UCDP places it within about 25 km of this point"),
@@ -61,10 +66,12 @@ OPTIONAL = (
 
 
 def convert(row: dict[str, str], ctx: Context) -> Event:
-    """One GED row as a strike and its casualty report, or Skip."""
+    """One GED row as an event and its casualty report, or Skip."""
     country = row["country"].strip()
     if country.casefold() != "ukraine":
-        raise Skip("not in Ukraine", f"country is {country or 'empty'!r}; only events in Ukraine are imported")
+        raise Skip(
+            "not in Ukraine", f"country is {country or 'empty'!r}; only events in Ukraine are imported", OUT_OF_SCOPE
+        )
     ident = row["id"].strip()
     strike_id = event_id("ucdp", ident, "id")
     start_text, end_text = row["date_start"].strip(), row["date_end"].strip()
@@ -78,24 +85,26 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
     where = count(row["where_prec"])
     if where in (6, 7):
         place = "only the country" if where == 6 else "international waters or airspace"
-        raise Skip("located only to the country", f"where_prec {where}: UCDP gives {place}; a strike needs a place")
+        raise Skip(
+            "located only to the country or at sea", f"where_prec {where}: UCDP gives {place}; the map needs a place"
+        )
     latitude, longitude = coordinates(row["latitude"], row["longitude"])
     city = next((row.get(name, "").strip() for name in ("where_coordinates", "adm_2", "adm_1") if row.get(name, "").strip()), "")
     if not city:
         raise Skip("no place name", "where_coordinates, adm_2 and adm_1 are empty")
 
     violence = count(row["type_of_violence"])
+    kind = ucdp_kind(violence)
+    if kind is None:
+        raise Skip("unknown type of violence", f"type_of_violence {row['type_of_violence'].strip()!r} is not 1, 2 or 3")
     dyad = row["dyad_name"].strip()
-    notes = [f"UCDP GED event {ident} (type_of_violence {row['type_of_violence'].strip()}"
-             f"{', ' + VIOLENCE[violence] if violence in VIOLENCE else ''}: {dyad})."]  # fmt: skip
-    for column, label in (("source_headline", "UCDP's source_headline"), ("where_description", "UCDP's where_description")):
-        if row.get(column, "").strip():
-            excerpt = row[column].strip()
-            notes.append(f"excerpt: {label}, verbatim.")
-            break
+    notes = [f"UCDP GED event {ident} (type_of_violence {violence}, {UCDP_NAMES[violence]}: {dyad})."]
+    excerpt, used = described(row, DESCRIPTIVE)
+    if excerpt:
+        notes.append(f"excerpt: UCDP's descriptive fields {used}, verbatim, each labelled with its column name.")
     else:
-        excerpt, used = joined(row, ("dyad_name", "where_coordinates", "adm_1"))
-        notes.append(f"excerpt: UCDP gives no headline or description; these are its fields {used}, verbatim.")
+        excerpt, used = described(row, FALLBACK, words=1)
+        notes.append(f"excerpt: UCDP gives no descriptive text; these are its fields {used}, labelled, verbatim.")
     if row.get("source_office", "").strip():
         notes.append(f"UCDP's sources: {row['source_office'].strip()}.")
 
@@ -108,10 +117,8 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
     elif WIDTH[by_span] > WIDTH[date_precision]:
         date_precision = by_span
     if span:
-        notes.append(f"UCDP dates it {start} to {end} (date_prec {row['date_prec'].strip()}); date is the last day.")
-    if span > WIDTH["month"]:
-        notes.append("That is longer than a month, the widest precision the data contract has.")
-        ctx.warn(f"UCDP dates it {start} to {end}, longer than a month; marked month (see notes)")
+        notes.append(f"UCDP dates it {start} to {end} (date_prec {row['date_prec'].strip()}): date_first to "
+                     "date_last; date is the last day.")  # fmt: skip
     if where in WHERE:
         geo_precision, meaning = WHERE[where]
         notes.append(f"where_prec {where}: {meaning}.")
@@ -123,9 +130,8 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
     side_a = row["side_a"].strip()
     actors, attacker = [], ""
     if violence == 3 and side_a:
-        attacker = slug(side_a)
-        kind = "state" if row.get("gwnoa", "").strip() else "organisation"
-        actors.append({"actor_id": attacker, "name": side_a, "actor_type": kind})
+        actors = actor_rows(side_a, "ucdp", bool(row.get("gwnoa", "").strip()))
+        attacker = actors[0]["actor_id"]
         notes.append(f"attacker: UCDP's side_a ({side_a}), the perpetrator of one-sided violence.")
     else:
         notes.append("attacker left empty: UCDP records the sides of the dyad, not who attacked.")
@@ -146,6 +152,11 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
         "status": "claimed",
         "excerpt": excerpt,
         "notes": " ".join(notes),
+        "event_kind": kind,
+        "publisher_type": str(violence),
+        "publisher_subtype": "",
+        "date_first": start,
+        "date_last": end,
     }
     figures: dict[str, str] = {}
     toll_notes = _toll(row, figures, ctx)
@@ -177,22 +188,23 @@ def _toll(row: dict[str, str], figures: dict[str, str], ctx: Context) -> str:
         notes.append("UCDP gives no usable best estimate; killed is left empty.")
         return " ".join(notes)
     bounds = ", ".join(f"{name} {value[name]}" for name in ("low", "high") if value[name] is not None)
-    exact = low == best == high
     figures |= {
         "killed": str(best),
-        "killed_qualifier": "exact" if exact else "about",
+        "killed_qualifier": "estimate",
         "killed_phrase": f"best {best} ({bounds})" if bounds else f"best {best}",
+        "killed_low": "" if low is None else str(low),
+        "killed_high": "" if high is None else str(high),
     }
-    notes.append(
-        "UCDP's best estimate of all deaths in the event, with its low and high estimates "
-        f"({'all three agree, so exact' if exact else 'about, as they do not all agree'})."
-    )
+    notes.append("UCDP's best estimate of all deaths in the event, with its low and high estimates as given.")
     broken = []
     if low is not None and low > best:
-        broken.append(f"low {low} is above best {best}")
+        broken.append(f"best {best} is below low {low}")
     if high is not None and best > high:
         broken.append(f"best {best} is above high {high}")
+    if low is not None and high is not None and low > high and not broken:
+        broken.append(f"low {low} is above high {high}")
     if broken:
+        figures["source_inconsistency"] = f"UCDP's figures contradict each other: {'; '.join(broken)}"
         notes.append(f"UCDP's figures break low ≤ best ≤ high ({'; '.join(broken)}); imported as UCDP gives them, not corrected.")
         ctx.warn(f"{'; '.join(broken)} — imported as UCDP gives them (see the casualty notes)")
     split = [
@@ -211,6 +223,17 @@ def published(row: dict[str, str], ctx: Context) -> str | None:
     return None
 
 
+def deaths(row: dict[str, str]) -> int | None:
+    """UCDP's best estimate for a row, if it is a whole number."""
+    return count(row.get("best", "").strip())
+
+
+def described(row: dict[str, str], columns: tuple[str, ...], words: int = 2) -> tuple[str, str]:
+    """'column: value | …' of the columns whose value has at least `words` words, and the columns used."""
+    used = [name for name in columns if len(re.findall(r"\w+", row.get(name, ""))) >= words]
+    return " | ".join(f"{name}: {row[name].strip()}" for name in used), ", ".join(used)
+
+
 UCDP = Publisher(
     key="ucdp",
     name="UCDP",
@@ -226,8 +249,15 @@ UCDP = Publisher(
     },
     convert=convert,
     published=published,
+    deaths=deaths,
     licence=(
         "UCDP Georeferenced Event Dataset, licensed CC BY 4.0: credit UCDP (Uppsala Conflict Data Program) "
         "wherever its data is shown."
     ),
+    terms={
+        "licence": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+        "credit": "UCDP Georeferenced Event Dataset (GED) Global version {version}, Uppsala Conflict Data Program",
+        "changes": "changed: selected events (Ukraine, located below the country), converted to the Conflict Desk contract",
+        "redistribution": "allowed",
+    },
 )
