@@ -1,6 +1,7 @@
 # Two commands a newcomer needs: `make run` and `make test`. Both set up everything they use.
 PYTHON ?= python3
 VENV := .venv
+PORT ?= 8501
 PY := $(VENV)/bin/python
 
 .PHONY: run test validate browser clean
@@ -13,7 +14,7 @@ $(VENV)/installed: requirements.txt requirements-dev.txt
 
 run: $(VENV)/installed
 	$(PY) -m conflictdesk validate
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/installed browser
 	$(PY) -m pytest
