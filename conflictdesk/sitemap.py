@@ -15,14 +15,18 @@ class Page:
     path: str
     icon: str
     params: tuple[str, ...] = ()  # the page's own URL parameters, besides the filters
+    parts: tuple[str, ...] = ()  # elements a link can show alone (`part=`), for an embed of one chart or card
 
 
 PAGES: tuple[Page, ...] = (
-    Page("pages/overview.py", "Overview", "overview", ":material/dashboard:"),
-    Page("pages/map.py", "Strikes map", "map", ":material/map:", ("place", "strike")),
-    Page("pages/casualties.py", "Casualties", "casualties", ":material/bar_chart:"),
-    Page("pages/truces.py", "Truce violations", "truces", ":material/handshake:", ("truce",)),
-    Page("pages/statements.py", "Statements", "statements", ":material/format_quote:", ("statement", "q", "speaker")),
+    Page("pages/overview.py", "Overview", "overview", ":material/dashboard:", (), ("headline", "timeline", "statements")),
+    Page("pages/map.py", "Strikes map", "map", ":material/map:", ("place", "strike"), ("map", "strike")),
+    Page("pages/casualties.py", "Casualties", "casualties", ":material/bar_chart:", (), ("totals", "tolls", "history")),
+    Page("pages/truces.py", "Truce violations", "truces", ":material/handshake:", ("truce",), ("window", "claims")),
+    Page(
+        "pages/statements.py", "Statements", "statements", ":material/format_quote:", ("statement", "q", "speaker"),
+        ("statements",),
+    ),
     Page("pages/sources.py", "Sources & method", "sources", ":material/menu_book:"),
 )
 PAGES_BY_PATH = {page.path: page for page in PAGES}

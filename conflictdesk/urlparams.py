@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from conflictdesk.filters import Filters
 from conflictdesk.schema import ID_MAX, ID_PATTERN
+from conflictdesk.sitemap import PAGES_BY_PATH
 from conflictdesk.view import View
 
 # name → (where it applies, what it means). The order is the order of a canonical link.
@@ -25,6 +26,9 @@ PARAMS: dict[str, tuple[str, str]] = {
     "statement": ("statements", "a statement id: shows that one statement, whatever the filters"),
     "q": ("statements", "search text (also finds other spellings of places and names)"),
     "speaker": ("statements", "a speaker's name, repeat for several"),
+    "part": ("every page", "one element of the page alone (a chart, the map, a card): see each page's parts"),
+    "as_of": ("every page", "when the link was made, UTC (2026-11-29T10:00Z): corrections made since are announced"),
+    "lang": ("every page", "the interface language: en or uk; default: the browser's preferred language, else en"),
     "embed": ("every page", "true: the article view, without sidebar and menus (kept by Streamlit itself)"),
 }
 ID_PARAMS = ("strike", "truce", "statement")
@@ -33,6 +37,8 @@ MAX_SPEAKERS = 50
 MAX_TEXT = 200  # characters of search text or a place name read from a link
 MAX_SHOWN = 5  # names listed in one notice
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+AS_OF_PATTERN = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z")
+LANGUAGES = ("en", "uk")
 
 
 def shorten(value, limit: int = 40) -> str:
@@ -47,6 +53,19 @@ def parse_date(text) -> dt.date | None:
         return None
     try:
         return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_as_of(text) -> dt.datetime | None:
+    """A UTC time written 2026-11-29T10:00Z (seconds allowed), or None when the text is not one."""
+    match = AS_OF_PATTERN.fullmatch(text) if isinstance(text, str) else None
+    if not match:
+        return None
+    try:
+        day = dt.date.fromisoformat(match[1])
+        return dt.datetime(day.year, day.month, day.day, int(match[2]), int(match[3]), int(match[4] or 0),
+                           tzinfo=dt.timezone.utc)
     except ValueError:
         return None
 
@@ -122,9 +141,24 @@ def parse(
     if len(speakers) > MAX_SPEAKERS:
         notices.append(f"The link names {len(speakers)} speakers; only the first {MAX_SPEAKERS} were read.")
     speakers = tuple(dict.fromkeys(" ".join(s[:MAX_TEXT].split()) for s in speakers[:MAX_SPEAKERS] if s.strip()))
+    part = values["part"][0] if values["part"] else None
+    if part is not None and part not in PAGES_BY_PATH[page].parts:
+        notices.append(f"Ignored the part “{shorten(part, 30)}”: this page has no such part; showing the whole page.")
+        part = None
+    as_of = parse_as_of(values["as_of"][0]) if values["as_of"] else None
+    if values["as_of"] and as_of is None:
+        notices.append(f"Ignored the link's time “{shorten(values['as_of'][0], 30)}”: it needs the form "
+                       "2026-11-29T10:00Z (UTC).")
+    lang = values["lang"][0] if values["lang"] else None
+    if lang is not None and lang not in LANGUAGES:
+        notices.append(f"Ignored the language “{shorten(lang, 12)}”: the dashboard speaks {', '.join(LANGUAGES)}.")
+        lang = None
     view = View(
         page,
         filters,
+        part=part,
+        as_of=as_of,
+        lang=lang,
         place=_text(values["place"], "place", notices) or None,
         q=_text(values["q"], "search text", notices),
         speakers=speakers,

@@ -1,6 +1,7 @@
 """The state of one view: the page, its filters and its own parameters. Links, citations and embeds are made from it."""
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
@@ -25,6 +26,9 @@ class View:
     truce: str | None = None
     q: str = ""
     speakers: tuple[str, ...] = ()
+    part: str | None = None  # one element of the page (an embed of a single chart, map or card)
+    as_of: dt.datetime | None = None  # when the link was made (UTC): corrections since are announced
+    lang: str | None = None  # the interface language the link asks for
     embed: bool = False
 
     def params(self) -> dict:
@@ -38,7 +42,7 @@ class View:
     def on(self, path: str, **params) -> "View":
         """The same filters on another page (a path of the registry), with that page's parameters given."""
         page_at(path)
-        fresh = View(path, self.filters, embed=self.embed)
+        fresh = View(path, self.filters, as_of=self.as_of, lang=self.lang, embed=self.embed)
         return fresh.replace(**params)
 
     def query(self) -> dict[str, list[str]]:
@@ -58,12 +62,18 @@ class View:
         for name in own:
             if values[name]:
                 query[name] = values[name]
+        if self.part:
+            query["part"] = [self.part]
+        if self.as_of:
+            query["as_of"] = [format_as_of(self.as_of)]
+        if self.lang:
+            query["lang"] = [self.lang]
         return query
 
-    def link(self, embed: bool | None = None) -> str:
+    def link(self, embed: bool = False) -> str:
         """A relative link to this view (`overview?period=…`), as the app's own pages link to each other."""
         pairs = [(name, value) for name, values in self.query().items() for value in values]
-        if embed if embed is not None else False:
+        if embed:
             pairs.append(("embed", "true"))
         return f"{self.page}?{urlencode(pairs)}"
 
@@ -93,3 +103,8 @@ def site_base(browser_url: str | None, base_path: str = "", public_url: str | No
             continue
         return f"{parts.scheme}://{parts.netloc}{prefix}"
     return LOCAL_BASE
+
+
+def format_as_of(moment: dt.datetime) -> str:
+    """A link's `as_of` value: the UTC time to the minute, 2026-11-29T10:00Z."""
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")

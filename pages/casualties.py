@@ -20,68 +20,72 @@ if model.strikes == 0:
         icon=":material/event_busy:",
     )
 else:
-    st.subheader("Totals")
-    for column, total in zip(st.columns(2), model.totals):
-        column.metric(total.label, total.total)
-        column.caption(ui.escape_markdown(total.caption))
-    st.caption(
-        "A total says “at least” when any part is open-ended (“over”, “at least”, a word such as “hundreds”) "
-        "or a strike has no reported figure, and “about” when any part is approximate or an upper bound. "
-        "Each strike counts once, with its latest report."
-    )
-
-    st.subheader("Latest toll per strike")
-    if model.many:
-        st.info(
-            f"Showing the {BAR_LIMIT} strikes with the highest tolls of {model.strikes:,} (killed and injured added, "
-            "as last reported by the end of the period; an open-ended figure counts as its number). Narrow the "
-            "period or the actors to see others; the download below holds every strike's latest toll.",
-            icon=":material/filter_list:",
-        )
-    st.plotly_chart(charts.toll_bars(model.tolls, caption=ui.credit()), width="stretch", config={"displaylogo": False})
-    st.caption(
-        "Bar chart: people killed and injured in each strike, as last reported by the end of the period, each bar "
-        "labelled with the source's own words and who claims the figure. Hatched bars ending in an arrow (+) are "
-        "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
-        "“Not reported” means the sources give no figure, not zero."
-    )
-    ui.download_csv(
-        ctx, lambda: store.fetch("latest_tolls", **params), "latest-tolls", "Download the tolls behind this chart (CSV)"
-    )
-
-    st.subheader("How the tolls changed")
-    counts = store.run("view_counts", **params).iloc[0]
-    several = [s for s, known in zip(model.tolls["strike_id"], model.tolls["reports_known"]) if known >= 2]
-    history = store.run("strike_histories", strike_ids=several, date_to=ctx.view.filters.date_to) if several else None
-    drawn = history is not None and charts.several_reports(history)
-    if drawn:
-        st.plotly_chart(
-            charts.toll_history_figure(history, caption=ui.credit()), width="stretch", config={"displaylogo": False}
-        )
+    if ctx.shows("totals"):
+        st.subheader("Totals")
+        for column, total in zip(st.columns(2), model.totals):
+            column.metric(total.label, total.total)
+            column.caption(ui.escape_markdown(total.caption))
         st.caption(
-            "Step chart: each strike's reported toll over time, one line per strike with two or more reports"
-            + (" among those in the bar chart above" if model.many else "")
-            + ", each point in the source's words with who claimed it. ▲ open-ended, ▼ upper bound, ◆ approximate, "
-            "● exact; a gap means that report gave no figure."
+            "A total says “at least” when any part is open-ended (“over”, “at least”, a word such as “hundreds”) "
+            "or a strike has no reported figure, and “about” when any part is approximate or an upper bound. "
+            "Each strike counts once, with its latest report."
         )
-    else:
-        st.info(casualties.history_note(model, int(counts["with_history"]), drawn), icon=":material/info:")
 
-    st.subheader("Every casualty report")
-    reports = int(counts["reports"])
-    rows = store.run("first_reports", **params, limit=TABLE_LIMIT)
-    names = charts.strike_labels(rows, "strike_date") if model.many else model.labels
-    if reports > len(rows):
-        st.info(
-            f"Showing the first {len(rows):,} of {reports:,} reports (strike by strike, in the order of their ids); "
-            "the download below holds every one.",
-            icon=":material/table_rows:",
+    if ctx.shows("tolls"):
+        st.subheader("Latest toll per strike")
+        if model.many:
+            st.info(
+                f"Showing the {BAR_LIMIT} strikes with the highest tolls of {model.strikes:,} (killed and injured added, "
+                "as last reported by the end of the period; an open-ended figure counts as its number). Narrow the "
+                "period or the actors to see others; the download below holds every strike's latest toll.",
+                icon=":material/filter_list:",
+            )
+        st.plotly_chart(charts.toll_bars(model.tolls, caption=ui.credit()), width="stretch", config={"displaylogo": False})
+        st.caption(
+            "Bar chart: people killed and injured in each strike, as last reported by the end of the period, each bar "
+            "labelled with the source's own words and who claims the figure. Hatched bars ending in an arrow (+) are "
+            "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
+            "“Not reported” means the sources give no figure, not zero."
         )
-    st.dataframe(charts.report_table(rows, names), hide_index=True, width="stretch")
-    ui.download_csv(ctx, lambda: store.fetch("toll_history", **params), "casualty-reports", "Download every report (CSV)")
-    st.caption(
-        "Every report of the strikes above known by the end of the period, strike by strike, oldest first; "
-        "text as in the data."
-    )
+        ui.download_csv(
+            ctx, lambda: store.fetch("latest_tolls", **params), "latest-tolls", "Download the tolls behind this chart (CSV)"
+        )
+
+    counts = store.run("view_counts", **params).iloc[0]
+    if ctx.shows("history"):
+        st.subheader("How the tolls changed")
+        several = [s for s, known in zip(model.tolls["strike_id"], model.tolls["reports_known"]) if known >= 2]
+        history = store.run("strike_histories", strike_ids=several, date_to=ctx.view.filters.date_to) if several else None
+        drawn = history is not None and charts.several_reports(history)
+        if drawn:
+            st.plotly_chart(
+                charts.toll_history_figure(history, caption=ui.credit()), width="stretch", config={"displaylogo": False}
+            )
+            st.caption(
+                "Step chart: each strike's reported toll over time, one line per strike with two or more reports"
+                + (" among those in the bar chart above" if model.many else "")
+                + ", each point in the source's words with who claimed it. ▲ open-ended, ▼ upper bound, ◆ approximate, "
+                "● exact; a gap means that report gave no figure."
+            )
+        else:
+            st.info(casualties.history_note(model, int(counts["with_history"]), drawn), icon=":material/info:")
+
+    if ctx.view.part is None:
+        st.subheader("Every casualty report")
+        reports = int(counts["reports"])
+        rows = store.run("first_reports", **params, limit=TABLE_LIMIT)
+        names = charts.strike_labels(rows, "strike_date") if model.many else model.labels
+        if reports > len(rows):
+            st.info(
+                f"Showing the first {len(rows):,} of {reports:,} reports (strike by strike, in the order of their ids); "
+                "the download below holds every one.",
+                icon=":material/table_rows:",
+            )
+        st.dataframe(charts.report_table(rows, names), hide_index=True, width="stretch")
+        ui.download_csv(ctx, lambda: store.fetch("toll_history", **params), "casualty-reports", "Download every report (CSV)")
+        st.caption(
+            "Every report of the strikes above known by the end of the period, strike by strike, oldest first; "
+            "text as in the data."
+        )
 
 ui.footer(ctx)

@@ -51,22 +51,23 @@ if view.place and place != view.place:
 if st.session_state.get("place_pick") != place:
     st.session_state["place_pick"] = place
 
-columns = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
-for column, name in zip(columns, ("Sumy", "Odesa", deck.ALL_UKRAINE)):
-    column.button(
-        name,
-        key=f"go-{name}",
-        type="primary" if place == name else "secondary",
-        on_click=choose_place,
-        args=(name,),
-        width="stretch",
+if ctx.shows("map"):
+    columns = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
+    for column, name in zip(columns, ("Sumy", "Odesa", deck.ALL_UKRAINE)):
+        column.button(
+            name,
+            key=f"go-{name}",
+            type="primary" if place == name else "secondary",
+            on_click=choose_place,
+            args=(name,),
+            width="stretch",
+        )
+    columns[3].selectbox(
+        "Go to a place",
+        deck.place_names(cities),
+        key="place_pick",
+        on_change=lambda: choose_place(st.session_state["place_pick"]),
     )
-columns[3].selectbox(
-    "Go to a place",
-    deck.place_names(cities),
-    key="place_pick",
-    on_change=lambda: choose_place(st.session_state["place_pick"]),
-)
 
 # The strike whose card is open: ?strike=ID, whatever the filters (a malformed id was named by start_page).
 strike_id = view.strike
@@ -75,69 +76,71 @@ if card is not None and card.empty:
     notice(f"There is no strike “{strike_id}” in the data.")
     card, strike_id = None, None
 
-data = deck.map_data(store.run, view.params(), place, cities)
-if data.in_view == 0:
-    st.info("No strikes match these filters. The map still shows the borders and the cities in the data.")
-summary, note = deck.map_text(data, place)
-if note:
-    st.info(escape_markdown(note), icon=":material/grid_on:")
-st.pydeck_chart(
-    deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities),
-    on_select=on_map_select,
-    selection_mode="single-object",
-    key="map",
-    height=560,
-    alt=summary,
-)
-st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
-ui.download_csv(
-    ctx,
-    lambda: store.fetch("strikes_for_map", **view.params()),
-    "strikes",
-    "Download the strikes matching these filters (CSV)",
-)
-if data.cells is not None:
-    st.markdown(
-        "**Squares: strikes added up**  \n"
-        "Each square holds the strikes located inside it; the darker the square, the more strikes. "
-        "Hover over a square for how many strikes and their latest reported tolls added up: the total says "
-        "“at least” when any figure in it is open-ended or missing, and “about” when any is approximate or an "
-        "upper bound. "
-        "Strikes located only to a city or an oblast count in the square of that place's centre."
+data = deck.map_data(store.run, view.params(), place, cities) if ctx.shows("map") else None
+if ctx.shows("map"):
+    if data.in_view == 0:
+        st.info("No strikes match these filters. The map still shows the borders and the cities in the data.")
+    summary, note = deck.map_text(data, place)
+    if note:
+        st.info(escape_markdown(note), icon=":material/grid_on:")
+    st.pydeck_chart(
+        deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities),
+        on_select=on_map_select,
+        selection_mode="single-object",
+        key="map",
+        height=560,
+        alt=summary,
     )
-else:
-    colours, shapes = st.columns([1, 2])
-    colours.markdown(
-        "**Colour: what was hit**  \n"
-        + "  \n".join(f':color[●]{{foreground="{colour}"}} {label}' for label, colour in deck.target_legend())
+    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
+    ui.download_csv(
+        ctx,
+        lambda: store.fetch("strikes_for_map", **view.params()),
+        "strikes",
+        "Download the strikes matching these filters (CSV)",
     )
-    shapes.markdown(
-        "**Shape: how precisely it is located**  \n"
-        "● Solid dot: the exact place or neighbourhood is known.  \n"
-        "○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
-        "(at least 40 km), so it is drawn at the centre of that place.  \n"
-        "**Size:** circle area grows with the people killed and injured in the latest report "
-        "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for its card."
-    )
+    if data.cells is not None:
+        st.markdown(
+            "**Squares: strikes added up**  \n"
+            "Each square holds the strikes located inside it; the darker the square, the more strikes. "
+            "Hover over a square for how many strikes and their latest reported tolls added up: the total says "
+            "“at least” when any figure in it is open-ended or missing, and “about” when any is approximate or an "
+            "upper bound. "
+            "Strikes located only to a city or an oblast count in the square of that place's centre."
+        )
+    else:
+        colours, shapes = st.columns([1, 2])
+        colours.markdown(
+            "**Colour: what was hit**  \n"
+            + "  \n".join(f':color[●]{{foreground="{colour}"}} {label}' for label, colour in deck.target_legend())
+        )
+        shapes.markdown(
+            "**Shape: how precisely it is located**  \n"
+            "● Solid dot: the exact place or neighbourhood is known.  \n"
+            "○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
+            "(at least 40 km), so it is drawn at the centre of that place.  \n"
+            "**Size:** circle area grows with the people killed and injured in the latest report "
+            "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for its card."
+        )
 
-drawn = data.strikes  # None when the map draws squares: no single strikes to pick from
-labels = {} if drawn is None else deck.strike_label_map(drawn)
-if card is not None and strike_id not in labels:
-    labels[strike_id] = deck.strike_label(card.iloc[0])
-if st.session_state.get("strike_pick") != strike_id:
-    st.session_state["strike_pick"] = strike_id
-st.selectbox(
-    "Strike",
-    list(labels),
-    key="strike_pick",
-    format_func=labels.get,
-    index=None,
-    placeholder="Choose a strike, or click one on the map"
-    if drawn is not None
-    else "Choose a city, or narrow the filters, to pick a single strike",
-    on_change=lambda: choose_strike(st.session_state["strike_pick"]),
-)
-if card is not None:
+if ctx.view.part is None:
+    drawn = data.strikes  # None when the map draws squares: no single strikes to pick from
+    labels = {} if drawn is None else deck.strike_label_map(drawn)
+    if card is not None and strike_id not in labels:
+        labels[strike_id] = deck.strike_label(card.iloc[0])
+    if st.session_state.get("strike_pick") != strike_id:
+        st.session_state["strike_pick"] = strike_id
+    st.selectbox(
+        "Strike",
+        list(labels),
+        key="strike_pick",
+        format_func=labels.get,
+        index=None,
+        placeholder="Choose a strike, or click one on the map"
+        if drawn is not None
+        else "Choose a city, or narrow the filters, to pick a single strike",
+        on_change=lambda: choose_strike(st.session_state["strike_pick"]),
+    )
+if card is not None and ctx.shows("strike"):
     row = card.iloc[0]
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)

@@ -6,38 +6,42 @@ from conflictdesk import charts, store, ui
 from conflictdesk.models import overview
 
 ctx = ui.start_page("overview", "strikes carried out by, statements made by, events involving")
-model = overview.headline(ctx.view, store.run)
 
-strikes, killed, injured = st.columns(3)
-strikes.metric("Strikes", model.strikes)
-for column, figure in zip((killed, injured), model.figures):
-    column.metric(figure.label, figure.total)
-    column.caption(ui.escape_markdown(figure.caption))
-st.caption(overview.TOTALS_NOTE)
-ui.download_csv(
-    ctx, lambda: store.fetch("latest_tolls", **ctx.view.params()), "tolls", "Download the tolls behind these totals (CSV)"
-)
-
-st.subheader("Timeline")
-timeline = overview.timeline(ctx.view, store.run)
-if timeline.empty:
-    st.info(timeline.note)
-else:
-    figure = (
-        charts.timeline_figure(timeline.items, caption=ui.credit())
-        if timeline.items is not None
-        else charts.timeline_days_figure(timeline.days, caption=ui.credit())
+if ctx.shows("headline"):
+    model = overview.headline(ctx.view, store.run)
+    strikes, killed, injured = st.columns(3)
+    strikes.metric("Strikes", model.strikes)
+    for column, figure in zip((killed, injured), model.figures):
+        column.metric(figure.label, figure.total)
+        column.caption(ui.escape_markdown(figure.caption))
+    st.caption(overview.TOTALS_NOTE)
+    ui.download_csv(
+        ctx, lambda: store.fetch("latest_tolls", **ctx.view.params()), "tolls",
+        "Download the tolls behind these totals (CSV)",
     )
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    st.caption(timeline.note)
-    rows = timeline.items if timeline.items is not None else (lambda: store.fetch("timeline", **ctx.view.params()))
-    ui.download_csv(ctx, rows, "timeline", "Download the timeline's rows (CSV)")
 
-st.subheader("Latest statements")
-latest = store.run("latest_statements", **ctx.view.params(), limit=3)
-for _, row in latest.iterrows():
-    ui.statement_card(row, ctx.view)
-if latest.empty:
-    st.info("No statements in this view.")
+if ctx.shows("timeline"):
+    st.subheader("Timeline")
+    timeline = overview.timeline(ctx.view, store.run)
+    if timeline.empty:
+        st.info(timeline.note)
+    else:
+        figure = (
+            charts.timeline_figure(timeline.items, caption=ui.credit())
+            if timeline.items is not None
+            else charts.timeline_days_figure(timeline.days, caption=ui.credit())
+        )
+        st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+        st.caption(timeline.note)
+        rows = timeline.items if timeline.items is not None else (lambda: store.fetch("timeline", **ctx.view.params()))
+        ui.download_csv(ctx, rows, "timeline", "Download the timeline's rows (CSV)")
+
+if ctx.shows("statements"):
+    st.subheader("Latest statements")
+    latest = store.run("latest_statements", **ctx.view.params(), limit=3)
+    for _, row in latest.iterrows():
+        ui.statement_card(row, ctx.view)
+    if latest.empty:
+        st.info("No statements in this view.")
 
 ui.footer(ctx)

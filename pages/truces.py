@@ -69,17 +69,20 @@ for truce in truces.to_dict("records"):
             st.caption(ui.escape_markdown(truce["notes"]))
 
     own = claims[claims["truce_id"] == truce["truce_id"]]
-    st.plotly_chart(
-        charts.truce_window_figure(truce, own, caption=ui.credit()),
-        width="stretch",
-        config={"displaylogo": False},
-        key=f"truce-window-{truce['truce_id']}",
-    )
-    st.caption(
-        "Time chart: the green band is the truce window (an arrow where the end is not given); below it, each "
-        "claimant's claim on its own row, over the period it counted, or on the day it was reported when no "
-        "period is given. The claims are shown side by side, never added together."
-    )
+    if ctx.shows("window"):
+        st.plotly_chart(
+            charts.truce_window_figure(truce, own, caption=ui.credit()),
+            width="stretch",
+            config={"displaylogo": False},
+            key=f"truce-window-{truce['truce_id']}",
+        )
+        st.caption(
+            "Time chart: the green band is the truce window (an arrow where the end is not given); below it, each "
+            "claimant's claim on its own row, over the period it counted, or on the day it was reported when no "
+            "period is given. The claims are shown side by side, never added together."
+        )
+    if not ctx.shows("claims"):
+        continue
     if own.empty:
         st.info("No claims of violations by or against the chosen actors for this truce.", icon=":material/info:")
         continue

@@ -44,3 +44,24 @@ def test_related_truce_link_opens_that_truce_whatever_the_period():
     assert not at.exception
     assert [h.value for h in at.main.header] == ["Easter truce"]
     assert any("Showing one linked truce" in el.value for el in at.info)
+
+
+def test_a_part_link_shows_that_element_alone():
+    """part=tolls shows the casualty bars with the title, filters and footer, and nothing else of the page."""
+    at = AppTest.from_file("../pages/casualties.py", default_timeout=60)
+    at.query_params["part"] = ["tolls"]
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Latest toll per strike"]
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe
+    assert any("Data version" in c.value for c in at.caption)
+    assert "part=tolls" in citation(at)
+
+
+def test_an_unknown_part_shows_the_whole_page_with_a_notice():
+    """A part the page does not have is named in a notice; the whole page is shown."""
+    at = AppTest.from_file("../pages/map.py", default_timeout=60)
+    at.query_params["part"] = ["timeline"]
+    at.run()
+    assert any("Ignored the part “timeline”" in el.value for el in at.info)
+    assert at.get("deck_gl_json_chart")

@@ -31,6 +31,10 @@ class Context:
         """Whether the page is shown in the article (embed) view."""
         return self.view.embed
 
+    def shows(self, part: str) -> bool:
+        """Whether this element of the page is drawn: always, unless the link asks for another part alone."""
+        return self.view.part in (None, part)
+
 
 def start_page(path: str, actor_meaning: str) -> Context:
     """Set up the page at `path` whether or not app.py ran first; returns its Context."""
