@@ -75,7 +75,7 @@ class View:
         pairs = [(name, value) for name, values in self.query().items() for value in values]
         if embed:
             pairs.append(("embed", "true"))
-        return f"{self.page}?{urlencode(pairs)}"
+        return f"{self.page}?{urlencode(pairs, safe=':')}"
 
     def url(self, base: str, embed: bool = False) -> str:
         """The absolute address of this view under the dashboard's base address."""

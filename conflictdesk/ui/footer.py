@@ -35,17 +35,18 @@ def footer(ctx) -> None:
         full = view.replace(embed=False).url(base_url())
         st.caption(f"{escape_markdown(credit())} — [open the full dashboard]({full})")
         return
+    now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+    pinned = view.replace(as_of=now)  # the link names when it was made: corrections since are announced
     with st.expander("Cite this view or embed it in an article", icon=":material/format_quote:"):
         st.caption("Cite this view (copy with the button at the block's top right):")
         st.code(
-            export.citation(link(view), meta.get("data_version"), dt.datetime.now(dt.timezone.utc), credit(),
-                            ctx.page.title),
+            export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.title),
             language=None,
             wrap_lines=True,
         )
         st.caption("Embed code for this view (paste it into your article's HTML):")
         st.code(
-            export.iframe_snippet(view.url(base_url(), embed=True), f"{APP_NAME}: {ctx.page.title}"),
+            export.iframe_snippet(pinned.url(base_url(), embed=True), f"{APP_NAME}: {ctx.page.title}"),
             language="html",
             wrap_lines=True,
         )
