@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from conflictdesk import gate, store, urlparams
+from conflictdesk import gate, i18n, store, urlparams
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
 from conflictdesk.text import escape_markdown
@@ -48,6 +48,7 @@ def start_page(path: str, actor_meaning: str) -> Context:
         st.stop()
     meta = store.run("data_meta").iloc[0].to_dict()
     view, notices = read_view(page)
+    i18n.use(view.lang or i18n.preferred(st.context.locale))
     if view.embed:
         hide_chrome()
     else:

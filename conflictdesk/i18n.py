@@ -1,0 +1,79 @@
+"""The interface language: message catalogues (gettext .po files read with Babel) and dates and numbers in it.
+
+Only the app's own words are translated; data stays in the words of its source. Catalogues live in
+conflictdesk/locale/<lang>/LC_MESSAGES/messages.po and are compiled in memory when first used, so no
+generated file is kept. Adding a language: see "Languages" in the README.
+"""
+
+import contextvars
+import datetime as dt
+import gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DEFAULT = "en"
+LANGUAGES = {"en": "English", "uk": "Українська"}  # code → the language's own name, for the switch
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT)
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of a language (English, the source language, needs none)."""
+    po = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    if lang == DEFAULT or not po.is_file():
+        return gettext.NullTranslations()
+    with po.open("rb") as handle:
+        messages = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, messages)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def use(lang: str | None) -> str:
+    """Make `lang` (a code of LANGUAGES; anything else: English) the language of this script run; return it."""
+    chosen = lang if lang in LANGUAGES else DEFAULT
+    _current.set(chosen)
+    return chosen
+
+
+def language() -> str:
+    """The language of this script run."""
+    return _current.get()
+
+
+def preferred(locale: str | None) -> str:
+    """The first language of LANGUAGES that a browser locale (uk-UA, en-GB, …) asks for, else English."""
+    try:
+        code = Locale.parse((locale or "").replace("-", "_")).language if locale else DEFAULT
+    except (ValueError, UnknownLocaleError):
+        return DEFAULT
+    return code if code in LANGUAGES else DEFAULT
+
+
+def _(message: str) -> str:
+    """The app's own words in the current language."""
+    return catalogue(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The app's words for a count, with the language's plural forms (Ukrainian has three)."""
+    return catalogue(language()).ngettext(singular, plural, count)
+
+
+def format_date(value: dt.date, form: str = "d MMM y") -> str:
+    """A date in the current language (Babel/CLDR pattern): 13 Apr 2025, 13 квіт. 2025 р."""
+    return babel_dates.format_date(value, form, locale=language())
+
+
+def format_number(value: int | float) -> str:
+    """A number with the current language's grouping: 3,845 / 3 845."""
+    return babel_numbers.format_decimal(value, locale=language())
