@@ -69,10 +69,15 @@ def add_definitions(con: duckdb.DuckDBPyConnection, names=DEFINITIONS) -> None:
         con.execute(_sql(name))
 
 
-def add_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every macro, view, derived table and table macro in a writable database holding the loaded tables."""
-    add_definitions(con)
+def add_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the derived tables (the macros and views they read must exist)."""
     for table, query in DERIVED_TABLES.items():
         # Stored in the query's order (DuckDB keeps insertion order), which the "first N" queries rely on.
         con.sql(_sql(query)).create(table)
+
+
+def add_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every macro, view, derived table and table macro in a writable database holding the loaded tables."""
+    add_definitions(con)
+    add_tables(con)
     add_definitions(con, TABLE_MACROS)

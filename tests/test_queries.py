@@ -458,13 +458,43 @@ def test_actors(con):
 
 
 def test_cities(tmp_path):
-    """Cities with strikes, most struck first, at the average of their strikes' coordinates."""
+    """Places with strikes, most struck first, each at the average of its own strikes' coordinates."""
     strikes = minimal_tables()["strikes"]
     strikes.append({**strikes[2], "strike_id": "odesa-2", "date": "2025-04-22", "latitude": "46.4925", "longitude": "30.7333"})
     con = built(write_folder(tmp_path, strikes=strikes))
-    assert rows(run_query(con, "cities"), "city", "strikes") == [("Odesa", 2), ("Belgorod", 1), ("Sumy", 1)]
+    assert rows(run_query(con, "cities"), "label", "city", "strikes") == [
+        ("Odesa", "Odesa", 2), ("Belgorod", "Belgorod", 1), ("Sumy", "Sumy", 1),
+    ]
     odesa = run_query(con, "cities").iloc[0]
     assert (round(odesa["latitude"], 4), round(odesa["longitude"], 4)) == (46.4875, 30.7283)
+
+
+def test_places_of_one_name_in_different_oblasts_are_never_merged(tmp_path):
+    """Two Ivanivkas are two places, each labelled with its oblast, at its own strikes; a unique name stays plain."""
+    strikes = minimal_tables()["strikes"]
+    odesa = strikes[2]
+    strikes += [
+        {**odesa, "strike_id": f"ivanivka-{n}", "city": "Ivanivka", "oblast": oblast, "latitude": lat, "longitude": lon}
+        for n, (oblast, lat, lon) in enumerate([
+            ("Kherson Oblast", "46.70", "33.90"), ("Kherson Oblast", "46.80", "34.00"), ("Kharkiv Oblast", "49.60", "36.40"),
+        ])
+    ]
+    con = built(write_folder(tmp_path, strikes=strikes))
+    frame = run_query(con, "cities")
+    assert rows(frame, "label", "city", "oblast", "strikes") == [
+        ("Ivanivka, Kherson Oblast", "Ivanivka", "Kherson Oblast", 2),
+        ("Belgorod", "Belgorod", None, 1),
+        ("Ivanivka, Kharkiv Oblast", "Ivanivka", "Kharkiv Oblast", 1),
+        ("Odesa", "Odesa", None, 1),
+        ("Sumy", "Sumy", None, 1),
+    ]
+    assert [(round(lat, 2), round(lon, 2)) for lat, lon in rows(frame, "latitude", "longitude")][:3:2] == [
+        (46.75, 33.95), (49.60, 36.40),
+    ]
+    assert frame["place_id"].is_unique and frame["label"].is_unique
+    assert all(re.fullmatch(r"[0-9a-f]{12}", key) for key in frame["place_id"])
+    again = run_query(built(write_folder(tmp_path / "again", strikes=strikes[::-1])), "cities")
+    assert rows(again, "place_id", "label") == rows(frame, "place_id", "label")  # a key does not depend on row order
 
 
 def test_date_span(con):
@@ -565,3 +595,53 @@ def test_build_file_style(path: Path):
         assert code.lstrip().startswith(("select", "with")), "a table's file is the query whose rows it stores"
     else:
         assert f" {path.stem}" in code.split(" as", 1)[0] and code.lstrip().startswith("create or replace")
+
+
+# --- each rule said once ----------------------------------------------------------------------
+
+CARD_QUERIES = {
+    "latest_statements": {**ALL_APRIL, "actors": [], "limit": 10},
+    "statements": {**ALL_APRIL, "actors": [], "speakers": [], "terms": []},
+    "statement": {"statement_id": "putin-1"},
+    "strike_statement_cards": {"strike_id": "sumy"},
+}
+
+
+def test_every_statement_query_returns_the_same_card_columns(con):
+    """Overview, Statements, a linked statement and a strike's statements show one card with the same source facts."""
+    columns = {name: list(run_query(con, name, **params).columns) for name, params in CARD_QUERIES.items()}
+    view = [c for c in con.execute("select * from statement_cards limit 0").df().columns if c != "search_text"]
+    assert all(found == view for found in columns.values()), columns
+    assert {"actor_name", "publisher", "source_title", "source_url", "excerpt"} <= set(view)
+
+
+# The rules each live in one macro or view of queries/build/; a page query that wrote one out again would drift.
+RULES = {
+    "the actor filter (macros chosen, chosen_any)": r"\$actors\s*\)\s*=\s*0|list_contains\(\s*\$actors|list_intersect\(\s*\$actors",
+    "the report known by the end of the period (macro known_on, table macros *_known)": r"known_until|known_from|row_number\(\)",
+    "the total qualifier (macros total_qualifier, is_approximate, is_inexact)": r"'at_least'|in \('about'|<> 'exact'",
+    "a truce overlapping the period (macro window_overlaps)": r"coalesce\([a-z_.]*end_date, \$date_to\)",
+    "a statement card's columns (view statement_cards)": r"from statements st|join statements",
+}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_page_queries_read_the_rule_instead_of_writing_it(rule):
+    """No page query spells out a rule that a macro or view of queries/build/ says."""
+    writing = [path.name for path in PAGE_FILES if re.search(RULES[rule], code_of(path.read_text(encoding="utf-8")))]
+    assert writing == [], f"{rule} is written out in {writing}"
+
+
+def test_any_valid_period_end_works(con):
+    """Issue 11: a period ending 9999-12-31 (no sentinel date in the way) shows the strikes it holds."""
+    far = {"date_from": D(2025, 4, 13), "date_to": D(9999, 12, 31), "actors": []}
+    assert totals(run_query(con, "toll_totals", **far)) == [
+        ("strikes", 3, "exact", 3, 3),
+        ("killed", 40, "about", 3, 1),
+        ("injured", 123, "at_least", 3, 2),
+    ]
+    assert run_query(con, "view_counts", **far)["strikes"][0] == 3
+    assert ids(run_query(con, "view_tolls", **far, limit=10), "strike_id") == ["sumy", "belgorod", "odesa"]
+    assert run_query(con, "map_cells", **far, merge=4)["strikes"].sum() == 3
+    first = {**far, "date_from": D(1, 1, 1)}
+    assert ids(run_query(con, "strikes_for_map", **first), "strike_id") == ["sumy", "belgorod", "odesa"]
