@@ -645,3 +645,12 @@ def test_any_valid_period_end_works(con):
     assert run_query(con, "map_cells", **far, merge=4)["strikes"].sum() == 3
     first = {**far, "date_from": D(1, 1, 1)}
     assert ids(run_query(con, "strikes_for_map", **first), "strike_id") == ["sumy", "belgorod", "odesa"]
+
+
+def test_every_page_query_is_run_by_the_app():
+    """A query the app never runs is a test-only query and belongs in queries/reference/."""
+    root = QUERY_DIR.parent
+    code = "\n".join(path.read_text(encoding="utf-8") for folder in ("pages", "conflictdesk")
+                     for path in (root / folder).rglob("*.py"))
+    unused = [path.stem for path in PAGE_FILES if f'"{path.stem}"' not in code]
+    assert unused == []
