@@ -9,7 +9,7 @@ filters for `--seconds`. The client speaks Streamlit's own protocol, as the brow
 link's query string, and the `ForwardMsg` deltas the server sends back until `script_finished`.
 
 Every render is checked against figures computed independently, in this process, from the same data
-folder (`conflictdesk.load.load` + the `overview_totals` query + `figures.total_text`): the three metrics
+folder (`conflictdesk.load.load` + the `reference/overview_totals` query + `figures.total_text`): the three metrics
 ("Strikes", "People killed", "People injured"), the "Filtered to …" caption and the sidebar's period and
 actors (as the date input and multiselect elements carry them) must be the session's own.
 An exception box, an error box, a "connection is busy" text, a failed or timed-out render, or a traceback
@@ -126,7 +126,7 @@ def filter_pool(con, size: int, seed: int) -> dict[FilterSet, Expected]:
 def expected_for(con, filters: FilterSet, names: dict[str, str]) -> Expected:
     """The overview's figures, caption and sidebar filters for these filters, computed without Streamlit."""
     totals = run_query(
-        con, "overview_totals", date_from=filters.date_from, date_to=filters.date_to, actors=list(filters.actors)
+        con, "reference/overview_totals", date_from=filters.date_from, date_to=filters.date_to, actors=list(filters.actors)
     ).set_index("figure")
     metrics = {"Strikes": str(int(totals.at["strikes", "total"]))}
     for figure in ("killed", "injured"):

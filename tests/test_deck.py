@@ -297,6 +297,11 @@ def big():
     con = duckdb.connect()
     for name, frame in (("strikes", strikes), ("casualties", casualties), ("actors", actors), ("sources", sources)):
         con.from_df(frame).create(name)
+    con.execute(  # empty: add_derived also creates the statement_cards view over it
+        "create table statements (statement_id varchar, date date, date_precision varchar, speaker varchar, "
+        "speaker_role varchar, actor varchar, quote varchar, quote_kind varchar, venue varchar, topics varchar[], "
+        "related_strike_id varchar, related_truce_id varchar, source_id varchar, excerpt varchar, notes varchar)"
+    )
     add_derived(con)
     return functools.partial(run_query, con)
 
