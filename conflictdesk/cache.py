@@ -29,9 +29,9 @@ def cache_dir() -> Path:
 
 
 def code_version() -> str:
-    """A short hash of the code that builds the database: top-level queries/*.sql and the loader's modules."""
+    """A short hash of the code that builds the database: queries/build/*.sql and the loader's modules."""
     digest = hashlib.sha256()
-    files = [("queries", file) for file in sorted(queries.QUERY_DIR.glob("*.sql"))]
+    files = [("queries", file) for file in sorted((queries.QUERY_DIR / "build").glob("*.sql"))]
     for pattern in CODE_FILES:
         files += [("conflictdesk", file) for file in sorted(PACKAGE.glob(pattern))]
     for base, file in files:

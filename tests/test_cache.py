@@ -5,6 +5,7 @@ import pytest
 from conflictdesk.cache import cache_file, open_data
 from conflictdesk.load import data_version
 from conflictdesk.problems import DataError
+from conflictdesk.schema import TABLES_BY_NAME
 from datafixtures import minimal_tables, write_folder
 
 
@@ -12,6 +13,9 @@ from datafixtures import minimal_tables, write_folder
 def own_cache(tmp_path, monkeypatch):
     """Each test starts with an empty cache folder of its own."""
     monkeypatch.setenv("CONFLICTDESK_CACHE", str(tmp_path / "cache"))
+
+
+ACTOR_COLUMNS = TABLES_BY_NAME["actors"].column_names
 
 
 def test_first_open_writes_the_cache_and_the_second_reads_it(tmp_path):
@@ -34,7 +38,7 @@ def test_changed_csv_gets_a_new_version(tmp_path):
     before = data_version(folder)
     open_data(folder).close()
     with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nato,NATO,alliance,\n")
+        handle.write("nato,NATO,alliance" + "," * (len(ACTOR_COLUMNS) - 3) + "\n")
     assert data_version(folder) != before
     con = open_data(folder)
     assert con.execute("select name from actors where actor_id = 'nato'").fetchall() == [("NATO",)]
@@ -142,17 +146,18 @@ def test_a_changed_derived_query_builds_a_new_cache_file(tmp_path, monkeypatch):
     """After an upgrade that edits a derived query, the old cached numbers are not served: a new file is built."""
     import shutil
 
-    from conflictdesk import queries
+    from conflictdesk import derived, queries
 
     copy = tmp_path / "queries"
     shutil.copytree(queries.QUERY_DIR, copy)
     monkeypatch.setattr(queries, "QUERY_DIR", copy)
+    monkeypatch.setattr(derived, "BUILD_DIR", copy / "build")
     queries.read_query.cache_clear()
     folder = write_folder(tmp_path / "data")
     open_data(folder).close()
     before = cache_file(data_version(folder))
     assert before.exists()
-    query = copy / "derived_toll_days.sql"
+    query = copy / "build" / "toll_days.sql"
     # An "upgrade": the derived table now counts only strikes with a reported toll of 2 or more killed.
     query.write_text(query.read_text(encoding="utf-8").replace("from strike_tolls", "from (select * from strike_tolls where killed >= 2)"), encoding="utf-8")
     queries.read_query.cache_clear()
