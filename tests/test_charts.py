@@ -124,10 +124,10 @@ def test_strike_without_a_figure_has_no_bar_and_says_not_reported():
         )
     )
     killed = bar(figure, "People killed")
-    assert len(killed.x) == 1 and not any("Odesa" in y for y in killed.y)
+    assert len(killed.x) == 1 and not any("Odesa" in text for text in killed.hovertext)
     silent = next(t for t in figure.data if t.name == "Not reported")
-    assert list(silent.text) == ["not reported"]
-    assert "Odesa" in silent.y[0] and "killed" in silent.y[0]
+    assert list(silent.text) == ["not reported"] and list(silent.x) == [0]
+    assert "Odesa" in silent.hovertext[0] and "killed: not reported" in silent.hovertext[0]
 
 
 def test_text_from_the_data_is_escaped_in_labels_and_hover():
@@ -141,7 +141,7 @@ def test_text_from_the_data_is_escaped_in_labels_and_hover():
     killed = bar(figure, "People killed")
     assert "&lt;script&gt;5&lt;/script&gt;" in killed.text[0]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in killed.hovertext[0]
-    assert "&lt;script&gt;" in killed.y[0]
+    assert any("&lt;script&gt;alert(1)" in note.text for note in figure.layout.annotations)
 
 
 def test_toll_history_has_one_trace_per_strike_with_phrases_as_text():
@@ -180,8 +180,11 @@ def test_truce_window_is_a_band_with_one_row_per_claimant_never_summed():
     figure = charts.truce_window_figure(TRUCE, CLAIMS, caption=CAPTION)
     band = figure.layout.shapes[0]
     assert band.type == "rect" and pd.Timestamp(band.x0) == pd.Timestamp("2025-04-20")
-    rows = {y for trace in figure.data for y in trace.y}
-    assert rows == {"Truce window", "Claimed by Ukraine", "Claimed by Russia"}
+    rows = [trace.name for trace in figure.data]
+    assert rows == ["Truce window", "Claimed by Ukraine", "Claimed by Russia"]
+    assert len({trace.y[0] for trace in figure.data}) == 3  # each on a line of its own
+    labels = [note.text for note in figure.layout.annotations if note.name == "label"]
+    assert "Claimed by Ukraine against Russia:<br><b>nearly 3,000 times (at most)</b>" in labels
     texts = [text for trace in figure.data for text in trace.text if text]
     assert any("nearly 3,000 times" in text for text in texts)
     assert any("hundreds" in text for text in texts)
@@ -243,3 +246,91 @@ def test_report_table_shows_phrases_claimants_and_text_as_is():
     assert list(table["Who was counted"]) == ["Civilians", "Not said"]
     assert list(table["Source's words"]) == ["<b>words</b>", "x"] and list(table["Notes"]) == ["", "**n**"]
     assert table["Status"][0] == "claimed by Ukraine, not independently verified"
+
+
+# --- the timeline, long labels and captions ---------------------------------------------------------------
+
+ITEMS = pd.DataFrame([
+    {"kind": "strike", "item_id": "sumy", "date": pd.Timestamp("2025-04-13"), "date_precision": "day",
+     "end_date": pd.NaT, "label": "Strike on Sumy (Congress centre)"},
+    {"kind": "truce", "item_id": "easter", "date": pd.Timestamp("2025-04-20"), "date_precision": "day",
+     "end_date": pd.NaT, "label": "Easter truce"},
+    {"kind": "event", "item_id": "pause", "date": pd.Timestamp("2025-04-21"), "date_precision": "week",
+     "end_date": pd.NaT, "label": "Zelensky proposes a 30-day pause"},
+    {"kind": "statement", "item_id": "q", "date": pd.Timestamp("2025-04-21"), "date_precision": "day",
+     "end_date": pd.NaT, "label": "Donald Trump: HOPEFULLY"},
+])
+PERIOD = (pd.Timestamp("2025-04-01"), pd.Timestamp("2025-05-31"))
+
+
+def test_open_ended_truce_runs_to_the_edge_of_the_period_and_ends_in_an_arrow():
+    """A truce the source gives no end for is a line to the end of the chosen period, ending in an arrow, and
+    the axis spans the period, not just the dates in the data."""
+    figure = charts.timeline_figure(ITEMS, caption=CAPTION, period=PERIOD)
+    truce = next(t for t in figure.data if t.name == "Truces: open-ended window")
+    assert pd.Timestamp(truce.x[0]) == pd.Timestamp("2025-04-20")
+    assert pd.Timestamp(truce.x[-1]) == pd.Timestamp("2025-06-01")  # the end of 31 May
+    assert truce.marker.symbol[-1] == "arrow-right"
+    first, last = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    assert first <= PERIOD[0] and last >= PERIOD[1]
+
+
+def test_timeline_marks_are_numbered_as_in_its_text_list():
+    """Each mark carries a number, and the text list gives that number with the item in words."""
+    figure = charts.timeline_figure(ITEMS, period=PERIOD)
+    numbers = {name: list(t.text) for t in figure.data if t.mode == "markers+text" for name in [t.name]}
+    assert numbers == {"Strikes": ["1"], "Statements": ["4"], "Truces": ["2"], "Diplomacy and politics": ["3"]}
+    assert charts.timeline_list(ITEMS) == [
+        "1. 13 Apr 2025 · Strike: Strike on Sumy (Congress centre)",
+        "2. 20 Apr 2025 – end not given · Truce: Easter truce",
+        "3. in the week to 21 Apr 2025 · Diplomacy and politics: Zelensky proposes a 30-day pause",
+        "4. 21 Apr 2025 · Statement: Donald Trump: HOPEFULLY",
+    ]
+
+
+def test_an_item_dated_to_a_week_is_drawn_over_the_week():
+    """"In the week to 21 Apr" is a line over 15–21 Apr, not a day."""
+    figure = charts.timeline_figure(ITEMS, period=PERIOD)
+    week = next(t for t in figure.data if t.name == "Diplomacy and politics: window")
+    assert [pd.Timestamp(x) for x in week.x] == [pd.Timestamp("2025-04-15"), pd.Timestamp("2025-04-21")]
+
+
+LONG_NAME = "Ministry of Foreign Affairs of the Extremely Long Named Republic of Somewhere Far Away (85)"
+LONG_WORD = "x" * 3000
+
+
+def test_long_names_and_words_wrap_and_are_cut_without_squeezing_the_truce_chart():
+    """An 85-character claimant and a 3,000-character phrase: labels wrap to a few short lines, the plot keeps
+    its width (no y-axis labels beside it), and hover boxes stay small; the figure stays in the label."""
+    claims = CLAIMS.assign(claimant_name=[LONG_NAME, "Russia"], count_phrase=["nearly 3,000 times", LONG_WORD])
+    figure = charts.truce_window_figure(TRUCE, claims, caption=CAPTION)
+    assert figure.layout.margin.l <= 20 and figure.layout.yaxis.visible is False
+    for note in figure.layout.annotations:
+        lines = note.text.replace("<b>", "").replace("</b>", "").split("<br>")
+        assert len(lines) <= 4 and all(len(line) <= 60 for line in lines), note.text[:80]
+    assert any("nearly 3,000 times" in note.text for note in figure.layout.annotations)  # not cut off
+    for trace in figure.data:
+        for hover in trace.hovertext:
+            lines = hover.split("<br>")
+            assert len(hover) < 1200 and all(len(line.replace("<b>", "").replace("</b>", "")) <= 60 for line in lines)
+
+
+def test_caption_sits_below_the_axis_in_lines_that_fit_a_phone():
+    """The caption (period, actors, source, credit, version) is wrapped to fit 390 px and placed below the
+    axis's dates in the bottom margin, so neither overlaps on screen or in the PNG."""
+    caption = f"Period: 1 Apr 2025 – 31 May 2025 · Actors: {LONG_NAME}\nSource: Test Wire via Conflict Desk\nData v1"
+    figure = charts.timeline_figure(ITEMS, caption=caption, period=PERIOD, title="Timeline")
+    foot = [note for note in figure.layout.annotations if note.name == "caption"]
+    assert [note.text.split("<br>")[0][:7] for note in foot][-3:] == ["Period:", "Source:", "Data v1"]
+    assert all(len(line) <= 53 for note in foot for line in note.text.split("<br>"))
+    assert all(note.yref == "paper" and note.y == 0 and note.yshift <= -40 for note in foot)
+    bottom = min(note.yshift - 15 * (note.text.count("<br>") + 1) for note in foot)
+    assert -bottom <= figure.layout.margin.b
+    assert figure.layout.xaxis.tickangle == 0 and figure.layout.xaxis.automargin is False
+    assert any(note.name == "title" and "Timeline" in note.text for note in figure.layout.annotations)
+
+
+def test_the_png_is_saved_at_the_size_on_screen():
+    """The toolbar camera saves the chart as laid out on screen (no 700-px redraw) and sharp."""
+    options = charts.chart_config("timeline")["toImageButtonOptions"]
+    assert options["width"] is None and options["height"] is None and options["scale"] == 2

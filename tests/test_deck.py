@@ -145,7 +145,7 @@ def test_tooltip_says_phrase_claimant_and_source():
 def test_report_without_claimant_is_unattributed():
     """A toll with no claimant is shown as unattributed, not left blank."""
     text = deck.tooltip_text(SUMY | {"toll_claimant": None})
-    assert "claimed by: unattributed" in text
+    assert "Toll: unattributed, not independently verified" in text
 
 
 def test_strike_without_report_says_so():
@@ -226,10 +226,33 @@ def test_empty_strikes_still_draw_the_outlines():
     assert drawn(spec) == {}
 
 
-@pytest.mark.parametrize(
-    ("name", "latitude", "zoom"),
-    [("All Ukraine", 48.4, 5), ("Sumy", 50.9077, deck.CITY_ZOOM), ("odesa", 46.4825, deck.CITY_ZOOM)],
-)
+def screen_x(view, lon: float, width: int) -> float:
+    """Where a longitude falls on a web-Mercator map `width` px wide (deck.gl: a 512-px world at zoom 0)."""
+    return width / 2 + (lon - view.longitude) / 360 * 512 * 2**view.zoom
+
+
+def screen_y(view, lat: float, height: int) -> float:
+    """Where a latitude falls on a web-Mercator map `height` px tall."""
+    import math
+
+    def mercator(value):
+        return math.log(math.tan(math.pi / 4 + math.radians(value) / 2))
+
+    return height / 2 - (mercator(lat) - mercator(view.latitude)) / (2 * math.pi) * 512 * 2**view.zoom
+
+
+def test_all_ukraine_fits_a_phone_with_sumy_and_the_east_edge():
+    """At 390 px (a map 350 px wide, 560 tall) All Ukraine shows the whole country: Uzhhorod in the west,
+    Sumy (and its name, drawn to its right) and the Luhansk border in the east, Crimea in the south."""
+    view = deck.place_view(deck.ALL_UKRAINE, CITIES)
+    width, height = deck.PHONE_MAP_WIDTH, deck.MAP_HEIGHT
+    assert 0 <= screen_x(view, 22.29, width) and screen_x(view, 40.08, width) <= width  # Uzhhorod, Luhansk edge
+    assert screen_x(view, 34.80, width) + 8 + 40 <= width  # Sumy's dot, offset and name
+    assert 0 <= screen_y(view, 52.33, height) and screen_y(view, 44.39, height) <= height  # north edge, Crimea
+    assert screen_x(view, 40.08, width) - screen_x(view, 22.09, width) > 0.8 * width  # and not a speck
+
+
+@pytest.mark.parametrize(("name", "latitude", "zoom"), [("Sumy", 50.9077, deck.CITY_ZOOM), ("odesa", 46.4825, deck.CITY_ZOOM)])
 def test_place_views(name, latitude, zoom):
     """The preset views and any city in the data centre the map where a reader expects."""
     view = deck.place_view(name, CITIES)
