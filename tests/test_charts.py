@@ -1,6 +1,10 @@
 """The casualty and truce chart builders, on small frames built here: what a reader would see in each figure."""
 
+import json
+from pathlib import Path
+
 import pandas as pd
+import pytest
 
 from conflictdesk import charts
 
@@ -334,3 +338,96 @@ def test_the_png_is_saved_at_the_size_on_screen():
     """The toolbar camera saves the chart as laid out on screen (no 700-px redraw) and sharp."""
     options = charts.chart_config("timeline")["toImageButtonOptions"]
     assert options["width"] is None and options["height"] is None and options["scale"] == 2
+
+
+# --- in Chromium, 390 px wide: nothing cut, nothing overlapping ----------------------------------------------
+
+PHONE_CHART_PX = 358  # a chart's width on a 390-px phone, inside Streamlit's page padding
+
+
+@pytest.fixture(scope="module")
+def phone():
+    """A headless Chromium page 390 px wide that draws a figure with the bundled plotly.js (no network) and
+    returns the boxes of every text it drew, and the figure's size."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    import plotly
+
+    script = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.set_content(f'<div id="chart" style="width:{PHONE_CHART_PX}px"></div>')
+        page.add_script_tag(path=str(script))
+
+        def draw(figure):
+            spec = json.loads(figure.to_json())
+            return page.evaluate(
+                """async ([spec, config]) => {
+                    const chart = document.getElementById('chart');
+                    await Plotly.newPlot(chart, spec.data, spec.layout, config);
+                    const svg = chart.querySelector('.main-svg').getBoundingClientRect();
+                    const texts = [...chart.querySelectorAll('svg text')]
+                        .filter(t => t.textContent.trim() && getComputedStyle(t).opacity !== '0')
+                        .map(t => { const r = t.getBoundingClientRect();
+                                    return {text: t.textContent, left: r.left - svg.left, right: r.right - svg.left,
+                                            top: r.top - svg.top, bottom: r.bottom - svg.top}; })
+                        .filter(t => t.right > t.left);
+                    return {width: svg.width, height: svg.height, texts};
+                }""",
+                [spec, charts.chart_config()],
+            )
+
+        yield draw
+        browser.close()
+
+
+def overlaps(texts: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose boxes overlap by more than a pixel each way."""
+    return [
+        (a["text"][:40], b["text"][:40])
+        for i, a in enumerate(texts) for b in texts[i + 1:]
+        if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 1
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 1
+    ]
+
+
+def cut(drawn: dict) -> list[str]:
+    """Texts that run past the chart's edges."""
+    width, height = drawn["width"] + 0.5, drawn["height"] + 0.5
+    return [t["text"][:40] for t in drawn["texts"]
+            if t["left"] < -0.5 or t["right"] > width or t["top"] < -0.5 or t["bottom"] > height]
+
+
+PHONE_CAPTION = (f"Period: 1 Apr 2025 – 31 May 2025 · Actors: {LONG_NAME}\n"
+                 "Source: Test Wire; Not named in the report via Conflict Desk\nData version 3f2a9c1d · 29 Nov 2026")
+
+
+@pytest.mark.parametrize("name", ["timeline", "timeline per day", "tolls", "truce", "truce with long text", "history"])
+def test_on_a_phone_no_label_is_cut_and_no_text_overlaps(phone, name):
+    """At 390 px: casualty labels and claimants, truce labels, the timeline's dates, numbers and source line,
+    and the caption are all drawn whole, inside the chart, none over another."""
+    long_claims = CLAIMS.assign(claimant_name=[LONG_NAME, "Russia"], count_phrase=["nearly 3,000 times", LONG_WORD])
+    days = pd.DataFrame({"kind": ["strike", "statement", "event"], "items": [912, 3, 1],
+                         "date": pd.to_datetime(["2025-04-13", "2025-04-14", "2025-04-15"])})
+    history = pd.DataFrame([
+        history_row("sumy", "Sumy", "2025-04-14", 35, "exact", "35", 100, "over", "over 100"),
+        history_row("sumy", "Sumy", "2025-04-25", 40, "about", "about 40", 120, "over", "more than 120"),
+    ])
+    figure = {
+        "timeline": lambda: charts.timeline_figure(ITEMS, caption=PHONE_CAPTION, period=PERIOD, title="Timeline"),
+        "timeline per day": lambda: charts.timeline_days_figure(days, caption=PHONE_CAPTION, period=PERIOD),
+        "tolls": lambda: charts.toll_bars(
+            tolls(toll("sumy", "Sumy", 35, "exact", "35", 100, "over", "over 100", claimant=LONG_NAME),
+                  toll("odesa", "Odesa", injured=3, injured_q="at_least", injured_p="at least three",
+                       claimant="Local officials in Odesa")),
+            caption=PHONE_CAPTION, title="Casualties"),
+        "truce": lambda: charts.truce_window_figure(TRUCE, CLAIMS, caption=PHONE_CAPTION, title="Easter truce"),
+        "truce with long text": lambda: charts.truce_window_figure(TRUCE, long_claims, caption=PHONE_CAPTION),
+        "history": lambda: charts.toll_history_figure(history, caption=PHONE_CAPTION),
+    }[name]()
+    drawn = phone(figure)
+    assert drawn["width"] == PHONE_CHART_PX
+    assert any("Data version" in t["text"] for t in drawn["texts"])
+    assert cut(drawn) == []
+    assert overlaps(drawn["texts"]) == []

@@ -252,7 +252,9 @@ def test_all_ukraine_fits_a_phone_with_sumy_and_the_east_edge():
     assert screen_x(view, 40.08, width) - screen_x(view, 22.09, width) > 0.8 * width  # and not a speck
 
 
-@pytest.mark.parametrize(("name", "latitude", "zoom"), [("Sumy", 50.9077, deck.CITY_ZOOM), ("odesa", 46.4825, deck.CITY_ZOOM)])
+@pytest.mark.parametrize(
+    ("name", "latitude", "zoom"), [("Sumy", 50.9077, deck.CITY_ZOOM), ("odesa", 46.4825, deck.CITY_ZOOM)]
+)
 def test_place_views(name, latitude, zoom):
     """The preset views and any city in the data centre the map where a reader expects."""
     view = deck.place_view(name, CITIES)

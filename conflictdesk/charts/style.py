@@ -96,17 +96,16 @@ def frame(figure: go.Figure, plot_px: int, title: str = "", caption: str = "", n
     figure.update_layout(height=top + plot_px + bottom, margin=dict(l=left_px, r=14, t=top, b=bottom, autoexpand=False))
     notes = list(figure.layout.annotations or ())
     shift = top - 10
-    for text in title_lines:
-        notes.append(dict(text=f"<b>{text}</b>" if text is title_lines[0] else text, xref="paper", yref="paper",
-                          x=0, y=1, xanchor="left", yanchor="bottom", xshift=10 - left_px, yshift=shift - text_height(text.count("<br>") + 1),
-                          showarrow=False, align="left", font=dict(size=14 if text is title_lines[0] else 12),
-                          name="title"))
+    for index, text in enumerate(title_lines):
         shift -= text_height(text.count("<br>") + 1)
+        notes.append(dict(text=f"<b>{text}</b>" if index == 0 else text, xref="paper", yref="paper", x=0, y=1,
+                          xanchor="left", yanchor="bottom", xshift=10 - left_px, yshift=shift, showarrow=False,
+                          align="left", font=dict(size=14 if index == 0 else 12), name="title"))
     shift = -axis_px
     for text, colour in foot:
-        notes.append(dict(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", xshift=10 - left_px,
-                          yshift=shift, showarrow=False, align="left", font=dict(size=11, color=colour),
-                          name="caption"))
+        notes.append(dict(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                          xshift=10 - left_px, yshift=shift, showarrow=False, align="left",
+                          font=dict(size=11, color=colour), name="caption"))
         shift -= CAPTION_LINE_PX * (text.count("<br>") + 1) + 6
     figure.update_layout(annotations=notes)
 

@@ -160,6 +160,11 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
     return figure
 
 
+def _text_positions(count: int) -> list[str]:
+    """Point labels that read inwards from the chart's edges: the first to the right, the last to the left."""
+    return ["top center" if 0 < i < count - 1 else "top right" if i == 0 else "top left" for i in range(count)]
+
+
 def several_reports(history: pd.DataFrame) -> bool:
     """Whether any strike has two or more casualty reports, i.e. a toll history worth drawing."""
     return bool(len(history)) and int(history.groupby("strike_id").size().max()) >= 2
@@ -201,7 +206,8 @@ def toll_history_figure(history: pd.DataFrame, caption: str = "", title: str = "
                 go.Scatter(
                     x=list(reports["reported_on"]), y=y, mode="lines+markers+text", name=name,
                     legendgroup=strike_id, showlegend=row == 1, line=dict(color=colour, shape="hv", width=2),
-                    marker=dict(color=colour, size=11, symbol=symbols), text=text, textposition="top center",
+                    marker=dict(color=colour, size=11, symbol=symbols), text=text,
+                    textposition=_text_positions(len(text)),
                     textfont=dict(size=11), hovertext=hover, hoverinfo="text", connectgaps=False, cliponaxis=False,
                 ),
                 row=row,

@@ -7,7 +7,9 @@ a long actor name wraps instead of squeezing the plot, and a phone shows every l
 import pandas as pd
 import plotly.graph_objects as go
 
-from conflictdesk.charts.style import DAY, FONT, LINE_PX, OKABE_ITO, SERIES_COLOURS, date_axis, frame, hover_html, label_html
+from conflictdesk.charts.style import (
+    DAY, FONT, LINE_PX, OKABE_ITO, SERIES_COLOURS, date_axis, frame, hover_html, label_html,
+)
 from conflictdesk.text import escape_html
 from conflictdesk.wording import blank, counted_text, date_text, figure_label, name_text, span_text, status_text
 
@@ -100,6 +102,7 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "", title: s
         font=FONT, plot_bgcolor="white", showlegend=False, annotations=labels,
         xaxis=date_axis(axis_start, axis_end), yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
-    note = "Green band: the truce window (→ no end given). Dotted line →: a claim counted from a day, end not given."
+    note = ("Green band: the truce window (→ no end given). Dotted line →: a claim counted from a day, end not "
+            "given.")
     frame(figure, plot_px, title=title, caption=caption, note=note)
     return figure

@@ -15,7 +15,9 @@ from conflictdesk.deck.mapdata import (  # noqa: F401
     BASE_CELL, FINE_CELL, MAX_CELLS, MERGES, PAYLOAD_LIMIT, POINT_LIMIT, WORLD, MapData, in_filters, map_data,
     map_deck, map_summary, map_text,
 )
-from conflictdesk.deck.outlines import HOME_COUNTRY, REGION, country_labels, outline_features, read_outline  # noqa: F401
+from conflictdesk.deck.outlines import (  # noqa: F401
+    HOME_COUNTRY, REGION, country_labels, outline_features, read_outline,
+)
 from conflictdesk.deck.places import (  # noqa: F401
     ALL_UKRAINE, CITY_BOX, CITY_ZOOM, MAP_HEIGHT, PHONE_MAP_WIDTH, PRESETS, UKRAINE_BOUNDS, fit_view, match_place,
     place_box, place_names, place_view,
