@@ -63,12 +63,12 @@ def plural(count, noun: str, many: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
-def listing(names: list[str]) -> str:
-    """Names joined as a reader writes them: 'Sumy', 'Sumy and Odesa', 'Sumy, Odesa and Kyiv'."""
+def listing(names: list[str], word: str = "and") -> str:
+    """Names joined as a reader writes them: 'Sumy', 'Sumy and Odesa', 'Sumy, Odesa and Kyiv' (or `word`)."""
     names = [str(n) for n in names]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + f" and {names[-1]}"
+    return ", ".join(names[:-1]) + f" {word} {names[-1]}"
 
 
 # --- figures ---------------------------------------------------------------------------------------------
@@ -208,6 +208,20 @@ def period_text(date_from, date_to) -> str:
     if not blank(date_from) and not blank(date_to) and pd.Timestamp(date_from) == pd.Timestamp(date_to):
         return date_text(date_from)
     return span_text(date_from, date_to, open_end="today", open_start="the first date in the data")
+
+
+def actors_text(names, meaning: str = "involving") -> str:
+    """The actor filter in words, with the page's meaning of it: 'all actors', or
+    'strikes carried out by Russia or Ukraine' (names as the data spells them)."""
+    names = [name_text(n) for n in (names or []) if not blank(n)]
+    return f"{meaning} {listing(names, 'or')}" if names else "all actors"
+
+
+def chart_caption(period: str, actors: str, source: str, version: str, link: str = "") -> str:
+    """The lines under a chart, which its PNG keeps: 'Period: … · Actors: …', 'Source: …', 'Data version … ·
+    link'. Plain text, one line each; the chart builders wrap and escape them."""
+    last = f"Data version {version}" + (f" · {link}" if link else "")
+    return "\n".join([f"Period: {period} · Actors: {actors}", source, last])
 
 
 def counted_text(start, end, reported) -> str:

@@ -429,3 +429,21 @@ def test_card_filter_check():
     assert deck.in_filters(row, dt.date(2025, 4, 13), dt.date(2025, 4, 13), ("russia",))
     assert not deck.in_filters(row, dt.date(2025, 4, 14), dt.date(2025, 4, 30), ())
     assert not deck.in_filters(row, dt.date(2025, 4, 1), dt.date(2025, 4, 30), ("ukraine",))
+
+
+def test_an_embedded_map_leaves_the_mouse_wheel_to_the_article():
+    """With scroll_zoom off the deck's view has a controller without scroll zoom (Streamlit then uses it);
+    by default the map keeps Streamlit's own controller."""
+    data = deck.MapData(in_view=1, strikes=pd.DataFrame([SUMY]))
+    embedded = json.loads(
+        deck.map_deck(data, (48.4, 31.2, 5), deck.read_outline(), CITIES, scroll_zoom=False).to_json()
+    )
+    assert embedded["views"] == [{"@@type": "MapView", "controller": {"scrollZoom": False}}]
+    assert "views" not in json.loads(deck.map_deck(data, (48.4, 31.2, 5), deck.read_outline(), CITIES).to_json())
+
+
+def test_tooltips_wrap_long_words_inside_a_phone():
+    """A tooltip is at most 360 px or 85% of the screen wide and breaks a 3,000-character word."""
+    built = deck.strike_deck(pd.DataFrame([SUMY | {"place": "x" * 3000}]), (48.4, 31.2, 5), deck.read_outline(), CITIES)
+    style = built._tooltip["style"]  # what st.pydeck_chart sends as the tooltip
+    assert style["overflowWrap"] == "anywhere" and "85vw" in style["maxWidth"]

@@ -104,3 +104,16 @@ def test_plurals_and_lists():
     assert w.plural(1, "strike") == "1 strike" and w.plural(2000, "strike") == "2,000 strikes"
     assert w.plural(3, "person", "people") == "3 people"
     assert w.listing(["Sumy", "Odesa", "Kyiv"]) == "Sumy, Odesa and Kyiv" and w.listing(["Sumy"]) == "Sumy"
+
+
+def test_the_actor_filter_names_its_actors_and_the_caption_carries_everything():
+    """The filter says which actors (never a dangling "carried out by."), and a chart caption has period,
+    actors, source and data version on lines of their own."""
+    assert w.actors_text([], "strikes carried out by") == "all actors"
+    assert w.actors_text(["Russia", "Ukraine"], "strikes carried out by") == "strikes carried out by Russia or Ukraine"
+    caption = w.chart_caption("13 Apr 2025 – 21 Apr 2025", "all actors", "Source: Wire via Conflict Desk", "3f2a9c1d",
+                              "https://desk.example/overview?period=2025-04-13")
+    assert caption.splitlines() == [
+        "Period: 13 Apr 2025 – 21 Apr 2025 · Actors: all actors", "Source: Wire via Conflict Desk",
+        "Data version 3f2a9c1d · https://desk.example/overview?period=2025-04-13",
+    ]

@@ -80,24 +80,28 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def _deck(layers: list[pdk.Layer], view) -> pdk.Deck:
+def _deck(layers: list[pdk.Layer], view, scroll_zoom: bool) -> pdk.Deck:
+    # A map embedded in an article must not take the reader's mouse wheel: with `views` given, Streamlit
+    # uses the view's own controller (no scroll zoom; drag, pinch, double-click and its buttons still zoom).
+    views = None if scroll_zoom else [pdk.View(type="MapView", controller={"scrollZoom": False})]
     return CompactDeck(
         layers=layers, initial_view_state=view_state(view), map_provider="carto", map_style=pdk.map_styles.CARTO_LIGHT,
-        tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE},
+        tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE}, views=views,
     )
 
 
-def strike_deck(strikes: pd.DataFrame, view, outline: dict, cities: pd.DataFrame) -> pdk.Deck:
-    """The strikes over outlines and place names, on a CARTO light basemap that needs no token."""
+def strike_deck(strikes: pd.DataFrame, view, outline: dict, cities: pd.DataFrame, scroll_zoom: bool = True) -> pdk.Deck:
+    """The strikes over outlines and place names, on a CARTO light basemap that needs no token; `scroll_zoom`
+    False for embeds."""
     records = strike_records(strikes)
     layers = _base_layers(outline, cities) + [
         _strike_layer("strike-rings", [r for r, ring in records if ring], ring=True),
         _strike_layer("strike-dots", [r for r, ring in records if not ring], ring=False),
     ]
-    return _deck(layers, view)
+    return _deck(layers, view, scroll_zoom)
 
 
-def cell_deck(cells: pd.DataFrame, view, outline: dict, cities: pd.DataFrame) -> pdk.Deck:
+def cell_deck(cells: pd.DataFrame, view, outline: dict, cities: pd.DataFrame, scroll_zoom: bool = True) -> pdk.Deck:
     """Strikes added up in squares (the map_cells or box_cells query's rows) over outlines and place names."""
     layer = pdk.Layer(
         "PolygonLayer", id="cells", data=cell_records(cells),
@@ -107,7 +111,7 @@ def cell_deck(cells: pd.DataFrame, view, outline: dict, cities: pd.DataFrame) ->
     )
     # Under the city names, so the names stay readable over dark cells.
     layers = _base_layers(outline, cities)
-    return _deck(layers[:2] + [layer] + layers[2:], view)
+    return _deck(layers[:2] + [layer] + layers[2:], view, scroll_zoom)
 
 
 def payload_bytes(deck: pdk.Deck) -> int:

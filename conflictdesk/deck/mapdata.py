@@ -67,11 +67,11 @@ def map_data(run: Callable[..., pd.DataFrame], params: dict, place: str, cities:
     return MapData(in_view, cells=cells)
 
 
-def map_deck(data: MapData, view, outline: dict, cities: pd.DataFrame) -> pdk.Deck:
-    """The deck for what map_data chose."""
+def map_deck(data: MapData, view, outline: dict, cities: pd.DataFrame, scroll_zoom: bool = True) -> pdk.Deck:
+    """The deck for what map_data chose; `scroll_zoom=False` in embeds, so the article scrolls past the map."""
     if data.cells is not None:
-        return cell_deck(data.cells, view, outline, cities)
-    return strike_deck(data.strikes, view, outline, cities)
+        return cell_deck(data.cells, view, outline, cities, scroll_zoom)
+    return strike_deck(data.strikes, view, outline, cities, scroll_zoom)
 
 
 def map_summary(strikes: pd.DataFrame) -> str:
