@@ -399,11 +399,28 @@ def cut(drawn: dict) -> list[str]:
             if t["left"] < -0.5 or t["right"] > width or t["top"] < -0.5 or t["bottom"] > height]
 
 
+def static_map(caption: str):
+    """The static map of two strikes in Sumy and Odesa, as the map page would export it."""
+    from conflictdesk import deck
+
+    strikes = pd.DataFrame([
+        {"strike_id": "sumy", "city": "Sumy", "latitude": 50.9077, "longitude": 34.7981, "geo_precision": "city",
+         "target_type": "civilian", "killed": 35, "injured": 100, "date": pd.Timestamp("2025-04-13")},
+        {"strike_id": "odesa", "city": "Odesa", "latitude": 46.4825, "longitude": 30.7233, "geo_precision": "exact",
+         "target_type": "military", "killed": None, "injured": 3, "date": pd.Timestamp("2025-04-21")},
+    ])
+    cities = strikes[["city", "latitude", "longitude"]].assign(strikes=1)
+    data = deck.MapData(in_view=2, strikes=strikes)
+    return deck.map_figure(data, deck.read_outline(), cities, caption=caption, title="Strikes")
+
+
 PHONE_CAPTION = (f"Period: 1 Apr 2025 – 31 May 2025 · Actors: {LONG_NAME}\n"
                  "Source: Test Wire; Not named in the report via Conflict Desk\nData version 3f2a9c1d · 29 Nov 2026")
 
 
-@pytest.mark.parametrize("name", ["timeline", "timeline per day", "tolls", "truce", "truce with long text", "history"])
+@pytest.mark.parametrize(
+    "name", ["timeline", "timeline per day", "tolls", "truce", "truce with long text", "history", "static map"]
+)
 def test_on_a_phone_no_label_is_cut_and_no_text_overlaps(phone, name):
     """At 390 px: casualty labels and claimants, truce labels, the timeline's dates, numbers and source line,
     and the caption are all drawn whole, inside the chart, none over another."""
@@ -425,6 +442,7 @@ def test_on_a_phone_no_label_is_cut_and_no_text_overlaps(phone, name):
         "truce": lambda: charts.truce_window_figure(TRUCE, CLAIMS, caption=PHONE_CAPTION, title="Easter truce"),
         "truce with long text": lambda: charts.truce_window_figure(TRUCE, long_claims, caption=PHONE_CAPTION),
         "history": lambda: charts.toll_history_figure(history, caption=PHONE_CAPTION),
+        "static map": lambda: static_map(PHONE_CAPTION),
     }[name]()
     drawn = phone(figure)
     assert drawn["width"] == PHONE_CHART_PX

@@ -447,3 +447,33 @@ def test_tooltips_wrap_long_words_inside_a_phone():
     built = deck.strike_deck(pd.DataFrame([SUMY | {"place": "x" * 3000}]), (48.4, 31.2, 5), deck.read_outline(), CITIES)
     style = built._tooltip["style"]  # what st.pydeck_chart sends as the tooltip
     assert style["overflowWrap"] == "anywhere" and "85vw" in style["maxWidth"]
+
+
+def test_static_map_is_drawn_from_the_bundled_outlines_with_no_network():
+    """The static map (for PNG, SVG and snapshots) has no tiles and no plotly geo (which fetches its world
+    from a CDN): outlines, names and strikes on plain axes, each strike's tooltip as text, and the caption."""
+    data = deck.MapData(in_view=2, strikes=pd.DataFrame([SUMY, ODESA | {"place": "<script>x</script>"}]))
+    figure = deck.map_figure(data, deck.read_outline(), CITIES, caption="Source: Test Wire", title="Strikes")
+    spec = figure.to_plotly_json()
+    assert "geo" not in spec["layout"] and "mapbox" not in spec["layout"] and "map" not in spec["layout"]
+    assert {t["type"] for t in spec["data"]} == {"scatter"}
+    assert any(t["name"] == "Ukraine" and t.get("fill") == "toself" for t in spec["data"])
+    civilian = next(t for t in spec["data"] if t["name"] == "Civilian")
+    assert "35 killed; over 100 injured" in civilian["hovertext"][0]
+    military = next(t for t in spec["data"] if t["name"] == "Military")
+    assert list(military["marker"]["symbol"]) == ["circle-open"]  # Odesa is located only to the city
+    assert "&lt;script&gt;" in military["hovertext"][0] and "<script>" not in figure.to_json()
+    assert any(a["text"] == "Source: Test Wire" for a in spec["layout"]["annotations"])
+
+
+def test_static_map_of_a_city_is_framed_to_its_box_and_cells_carry_their_counts():
+    """?place=Sumy frames the static map to Sumy's box; squares of strikes keep their count and totals."""
+    data = deck.MapData(in_view=2, strikes=pd.DataFrame([SUMY, ODESA]))
+    figure = deck.map_figure(data, deck.read_outline(), CITIES, place="Sumy")
+    assert figure.layout.xaxis.range[0] < 34.7981 < figure.layout.xaxis.range[1] < 36
+    cells = pd.DataFrame([{"south": 50.0, "north": 50.25, "west": 30.0, "east": 30.25, "strikes": 3, "synthetic": 0,
+                           "killed_total": 12, "killed_reported": 2, "killed_qualifier": "at_least",
+                           "injured_total": 40, "injured_reported": 3, "injured_qualifier": "about"}])
+    figure = deck.map_figure(deck.MapData(in_view=3, cells=cells), deck.read_outline(), CITIES)
+    hover = next(t for t in figure.data if t.name == "Squares of strikes" and t.hovertext)
+    assert "3 strikes in this square" in hover.hovertext[0] and "People killed: at least 12" in hover.hovertext[0]

@@ -1,7 +1,8 @@
 """The strikes map as a pydeck Deck: pure functions, no Streamlit.
 
-places, outlines <- records <- cells <- layers <- mapdata. Pages call: map_data, map_deck, map_text,
-place_view, place_names, match_place, read_outline, target_legend, strike_label_map, strike_facts, in_filters.
+places, outlines <- records <- cells <- layers <- mapdata <- static. Pages call: map_data, map_deck, map_text,
+place_view, place_names, match_place, read_outline, target_legend, strike_label_map, strike_facts, in_filters,
+and map_figure for a static image of the map (PNG, SVG, snapshots).
 """
 
 from conflictdesk.deck.cells import (  # noqa: F401
@@ -26,6 +27,7 @@ from conflictdesk.deck.records import (  # noqa: F401
     BASE_RADIUS_M, COARSE, MAX_RADIUS_M, TARGETS, UNCERTAINTY_M, rgba, strike_facts, strike_label_map,
     strike_radius, strike_records, target_colour, target_legend, tooltip_text,
 )
+from conflictdesk.deck.static import map_figure  # noqa: F401
 from conflictdesk.wording import (  # noqa: F401
     PRECISION_WORDS, WEAPONS, place_text, strike_label, toll_text, when_text,
 )

@@ -67,8 +67,8 @@ def _clip(ring: list, inside, cross) -> list:
     return output
 
 
-def _clip_to_region(ring: list) -> list:
-    (west, east), (south, north) = REGION["lon"], REGION["lat"]
+def _clip_to_region(ring: list, region: dict = REGION) -> list:
+    (west, east), (south, north) = region["lon"], region["lat"]
 
     def at_lon(x):
         return lambda a, b: (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
@@ -100,12 +100,25 @@ def _centroid(ring: list) -> tuple[float, float, float]:
     return abs(area) / 2, cx / (3 * area), cy / (3 * area)
 
 
-def country_labels(outline: dict) -> list[dict]:
-    """A name per country at the centre of its largest part within the map's region."""
+def _inside(ring: list, lon: float, lat: float) -> bool:
+    """Ray casting: whether a point is inside a ring."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[-1:] + ring[:-1]):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def country_labels(outline: dict, region: dict = REGION) -> list[dict]:
+    """A name per country at the centre of its largest part within `region` ({"lon": (west, east), "lat":
+    (south, north)}; the deck's whole region unless a smaller view asks)."""
     labels = []
     for feature in outline["features"]:
-        parts = [_centroid(_clip_to_region(rings[0])) for rings in _polygons(feature["geometry"])]
-        area, lon, lat = max(parts)
-        if area > 0:
+        clipped = [_clip_to_region(rings[0], region) for rings in _polygons(feature["geometry"])]
+        parts = [_centroid(ring) + (ring,) for ring in clipped if ring]
+        if not parts:
+            continue
+        area, lon, lat, ring = max(parts, key=lambda part: part[0])
+        if area > 0 and _inside(ring, lon, lat):  # a bent part's centre can fall in its neighbour: no name then
             labels.append({"name": feature["properties"]["name"], "lon": round(lon, 3), "lat": round(lat, 3)})
     return labels
