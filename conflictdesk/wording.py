@@ -86,8 +86,8 @@ def bound_kind(qualifier) -> str:
 
 
 def figure_text(number, qualifier, phrase) -> str:
-    """One source figure as the source put it: its phrase, else the number after its qualifier ('up to 30');
-    'not reported' when there is no figure (a lower bound of 0 says nothing, so it is not reported either)."""
+    """A source figure in its phrase, else its number after its qualifier ('up to 30'), else 'not reported'."""
+    # "at least 0" says nothing (rule 3), so a lower bound of 0 with no phrase is not reported either.
     if not blank(phrase):
         return str(phrase).strip()
     if blank(number) or qualifier == "none" or (bound_kind(qualifier) == "lower" and int(number) == 0):
@@ -105,8 +105,8 @@ def figure_label(number, qualifier, phrase) -> str:
 
 
 def total_text(total, qualifier) -> str:
-    """A sum of figures, said no more precisely than its least exact part: '35', 'at least 103', 'about 3,000';
-    'not reported' when no part has a figure; never 'at least 0' (queries/toll_totals.sql decides the qualifier)."""
+    """A total as queries/toll_totals.sql qualified it: '35', 'at least 103', 'about 3,000', 'not reported'."""
+    # Never "at least 0" (rule 3): a zero that is not exact means the strikes that report say 0 and others say nothing.
     if qualifier == "none" or blank(total):
         return NOT_REPORTED
     if int(total) == 0 and qualifier != "exact":
@@ -132,8 +132,7 @@ def claimant_text(claimant) -> str:
 
 
 def status_text(status, claimant) -> str:
-    """A claim's status with its claimant: 'claimed by Ukraine, not independently verified', 'unattributed,
-    disputed', 'confirmed'."""
+    """A claim's status with its claimant: 'claimed by Ukraine, not independently verified', 'confirmed'."""
     who = claimant_text(claimant)
     if status == "claimed":
         return f"{who}, not independently verified"
@@ -168,8 +167,7 @@ def _day(value) -> str:
 
 
 def date_text(value, precision: str = "day") -> str:
-    """A date as precise as the data says: '21 Apr 2025', 'in the week to 21 Apr 2025', 'in the month to …';
-    'date not given' when blank."""
+    """A date as precise as the data says: '21 Apr 2025', 'in the week to 21 Apr 2025', 'date not given'."""
     if blank(value):
         return NO_DATE
     day = _day(value)
@@ -181,8 +179,7 @@ def date_text(value, precision: str = "day") -> str:
 
 
 def window_text(start, end) -> str:
-    """A date window as the source gives it, never narrowed to a day: 'between 24 Feb and 12 Sep 2022';
-    one day when start and end agree; 'from …' or 'by …' when one end is blank."""
+    """A date window, never narrowed to a day (rule 4): 'between 24 Feb and 12 Sep 2022', 'from 24 Feb 2022'."""
     if blank(start) and blank(end):
         return NO_DATE
     if blank(end):
@@ -211,15 +208,13 @@ def period_text(date_from, date_to) -> str:
 
 
 def actors_text(names, meaning: str = "involving") -> str:
-    """The actor filter in words, with the page's meaning of it: 'all actors', or
-    'strikes carried out by Russia or Ukraine' (names as the data spells them)."""
+    """The actor filter in words with the page's meaning: 'all actors', 'strikes carried out by Russia or Ukraine'."""
     names = [name_text(n) for n in (names or []) if not blank(n)]
     return f"{meaning} {listing(names, 'or')}" if names else "all actors"
 
 
 def chart_caption(period: str, actors: str, source: str, version: str, link: str = "") -> str:
-    """The lines under a chart, which its PNG keeps: 'Period: … · Actors: …', 'Source: …', 'Data version … ·
-    link'. Plain text, one line each; the chart builders wrap and escape them."""
+    """A chart's caption in plain-text lines: 'Period: … · Actors: …', the source, 'Data version … · link'."""
     last = f"Data version {version}" + (f" · {link}" if link else "")
     return "\n".join([f"Period: {period} · Actors: {actors}", source, last])
 
