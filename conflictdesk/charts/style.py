@@ -46,6 +46,8 @@ def wrap_lines(text, width: int = LABEL_CHARS, lines: int = LABEL_LINES) -> list
     """Plain text wrapped to `width` characters a line (long words broken), at most `lines` lines, the
     last ending in "…" when cut. Not escaped."""
     text = " ".join(str(text or "").split())
+    if len(text) <= width:  # most labels: no wrapping to do
+        return [text]
     wrapped = textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [""]
     if len(wrapped) > lines:
         last = wrapped[lines - 1]
@@ -78,12 +80,14 @@ def text_height(lines: int, line_px: int = LINE_PX) -> int:
 
 
 def frame(figure: go.Figure, plot_px: int, title: str = "", caption: str = "", note: str = "",
-          top_px: int = 0, axis_px: int = AXIS_PX, left_px: int = 10) -> None:
+          top_px: int = 0, axis_px: int = AXIS_PX, left_px: int = 10,
+          labels: list[dict] | None = None) -> None:
     """Size the figure around a plot area `plot_px` tall and put the title above it, then `note` (what the
     chart's marks mean) and `caption` (period, actors, source, credit, data version: one per line) below
     its axis, all wrapped to fit a phone and at fixed pixel offsets, so nothing overlaps at any width and a
     PNG from the toolbar carries them. `top_px` is room the chart needs above its plot (a legend), `left_px`
-    room for a y axis's numbers. Margins are fixed (no automargin), so they are the same on screen and in a PNG."""
+    room for a y axis's numbers; `labels` the chart's own annotations (dicts), added in the same step.
+    Margins are fixed (no automargin), so they are the same on screen and in a PNG."""
     title_lines = [label_html(line, LABEL_CHARS, 2) for line in str(title or "").splitlines() if line.strip()]
     foot = [(label_html(line, CAPTION_CHARS, CAPTION_LINES), MUTED)
             for line in str(note or "").splitlines() if line.strip()]
@@ -93,8 +97,10 @@ def frame(figure: go.Figure, plot_px: int, title: str = "", caption: str = "", n
     foot_px = sum(CAPTION_LINE_PX * (t.count("<br>") + 1) for t, _ in foot) + 6 * len(foot)
     top = 10 + title_px + top_px
     bottom = axis_px + foot_px + 10
-    figure.update_layout(height=top + plot_px + bottom, margin=dict(l=left_px, r=14, t=top, b=bottom, autoexpand=False))
-    notes = list(figure.layout.annotations or ())
+    # Plain assignment: update_layout re-validates every annotation and costs a tenth of a second a chart.
+    figure.layout.height = top + plot_px + bottom
+    figure.layout.margin = dict(l=left_px, r=14, t=top, b=bottom, autoexpand=False)
+    notes = list(figure.layout.annotations or ()) + list(labels or ())
     shift = top - 10
     for index, text in enumerate(title_lines):
         shift -= text_height(text.count("<br>") + 1)
@@ -107,7 +113,7 @@ def frame(figure: go.Figure, plot_px: int, title: str = "", caption: str = "", n
                           xshift=10 - left_px, yshift=shift, showarrow=False, align="left",
                           font=dict(size=11, color=colour), name="caption"))
         shift -= CAPTION_LINE_PX * (text.count("<br>") + 1) + 6
-    figure.update_layout(annotations=notes)
+    figure.layout.annotations = notes
 
 
 def date_axis(start, end) -> dict:

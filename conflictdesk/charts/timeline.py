@@ -20,10 +20,10 @@ TIMELINE_ROWS = {
     "event": ("Diplomacy and politics", OKABE_ITO["orange"], "triangle-up"),
 }
 KIND_WORDS = {"strike": "Strike", "statement": "Statement", "truce": "Truce", "event": "Diplomacy and politics"}
-PITCH_PX = 20  # one mark's slot in a row's stack
+PITCH_PX = 18  # one mark's slot in a row's stack
 HEADER_PX = LINE_PX + 4  # a row's name above its marks
 GAP_PX = 10
-MAX_STACK = 24  # a row stacks marks in up to this many slots, then marks share slots
+MAX_STACK = 16  # a row stacks marks in up to this many slots, then marks share slots
 PLOT_PX = 320  # the plot's width on a phone: marks are packed so their numbers do not overlap there
 MARK_PX = 10 + 8 + 4  # a mark, its number's two digits and a gap
 WINDOWS = {"week": pd.Timedelta(days=7), "month": pd.DateOffset(months=1)}  # "in the week/month to" a day
@@ -73,7 +73,7 @@ def timeline_figure(items: pd.DataFrame, caption: str = "", period=None, title: 
     for number, row in enumerate(records, start=1):
         row["number"] = number
     top = 0
-    rows = []
+    rows, rules = [], []
     for kind, (name, colour, symbol) in TIMELINE_ROWS.items():
         own = [row for row in records if row["kind"] == kind]
         if not own:
@@ -87,16 +87,17 @@ def timeline_figure(items: pd.DataFrame, caption: str = "", period=None, title: 
             row["y"] = top + HEADER_PX + PITCH_PX * (row["slot"] + 0.5)
         _draw_row(figure, own, name, colour, symbol, start, axis_end)
         top += height
-        figure.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y", y0=top - GAP_PX / 2,
-                         y1=top - GAP_PX / 2, line=dict(color=GRID, width=1))
+        rules.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=top - GAP_PX / 2,
+                          y1=top - GAP_PX / 2, line=dict(color=GRID, width=1)))
     plot_px = max(top, 60)
     figure.update_layout(
-        font=FONT, showlegend=False, plot_bgcolor="white", annotations=rows, hovermode="closest",
+        font=FONT, showlegend=False, plot_bgcolor="white", hovermode="closest",
         xaxis=date_axis(start - DAY / 2, axis_end + DAY / 2),
         yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
     note = "Numbers: the list below the chart. Lines: a window of days; → no end given, runs on."
-    frame(figure, plot_px, title=title, caption=caption, note=note)
+    figure.layout.shapes = rules
+    frame(figure, plot_px, title=title, caption=caption, note=note, labels=rows)
     return figure
 
 
@@ -124,34 +125,52 @@ def _pack(rows: list[dict], start, axis_end) -> None:
         row["slot"] = slot
 
 
+def _iso(moment: pd.Timestamp) -> str:
+    """A moment as plotly reads dates: ISO text is far cheaper for plotly.py to check than Timestamps."""
+    return moment.isoformat()
+
+
 def _draw_row(figure: go.Figure, rows: list[dict], name: str, colour: str, symbol: str, start, axis_end) -> None:
-    """One kind's marks: a line over each window, the numbered mark at its day (a truce's at its start)."""
+    """One kind's marks in three traces (cheap at 300 items): a line over each window (gaps between them), an
+    arrow where a window runs on past the period, and the numbered mark at each day (a truce's at its start)."""
+    truce = rows[0]["kind"] == "truce"
+    lines = {"x": [], "y": [], "hover": []}
+    arrows = {"x": [], "y": [], "hover": []}
     xs, ys, numbers, hovers = [], [], [], []
     for row in rows:
         first, last = _window(row)
         hover = hover_html(f"{row['number']}. {KIND_WORDS.get(row['kind'], '')}", row["label"],
-                           span_text(row["date"], row.get("end_date")) if row["kind"] == "truce"
+                           span_text(row["date"], row.get("end_date")) if truce
                            else date_text(row["date"], row.get("date_precision") or "day"), bold_first=True)
         if last is None or last != first:
             open_end = last is None or last + DAY > axis_end
             # A window "to" a day ends at that day's mark, where its number is; a truce runs on to its end.
-            stop = axis_end if open_end else last + DAY if row["kind"] == "truce" else last
-            truce = row["kind"] == "truce"
-            figure.add_trace(go.Scatter(
-                x=[max(first, start), stop], y=[row["y"], row["y"]], mode="lines+markers" if open_end else "lines",
-                line=dict(color=colour, width=6 if truce else 3), opacity=1 if truce else 0.5,
-                marker=dict(symbol=["line-ns-open", "arrow-right"], size=[1, 14], color=colour,
-                            line=dict(width=2, color=colour)),
-                hovertext=[hover, hover], hoverinfo="text", showlegend=False,
-                name=f"{name}: {'open-ended window' if open_end else 'window'}",
-            ))
-        xs.append(first if row["kind"] == "truce" else pd.Timestamp(row["date"]))
+            stop = axis_end if open_end else last + DAY if truce else last
+            lines["x"] += [_iso(max(first, start)), _iso(stop), None]
+            lines["y"] += [row["y"], row["y"], None]
+            lines["hover"] += [hover, hover, None]
+            if open_end:
+                arrows["x"].append(_iso(stop))
+                arrows["y"].append(row["y"])
+                arrows["hover"].append(hover)
+        xs.append(_iso(first if truce else pd.Timestamp(row["date"])))
         ys.append(row["y"])
         numbers.append(str(row["number"]))
         hovers.append(hover)
+    if lines["x"]:
+        figure.add_trace(go.Scatter(
+            x=lines["x"], y=lines["y"], mode="lines", line=dict(color=colour, width=6 if truce else 3),
+            opacity=1 if truce else 0.5, hovertext=lines["hover"], hoverinfo="text", showlegend=False,
+            name=f"{name}: windows",
+        ))
+    if arrows["x"]:
+        figure.add_trace(go.Scatter(
+            x=arrows["x"], y=arrows["y"], mode="markers", marker=dict(symbol="arrow-right", size=14, color=colour),
+            hovertext=arrows["hover"], hoverinfo="text", showlegend=False, name=f"{name}: no end given, runs on",
+        ))
     figure.add_trace(go.Scatter(
         x=xs, y=ys, mode="markers+text", name=name, text=numbers,
-        textposition="middle left" if rows[0]["kind"] == "truce" else "middle right",
+        textposition="middle left" if truce else "middle right",
         textfont=dict(size=11, color="#262730"), cliponaxis=False,
         marker=dict(color=colour, symbol=symbol, size=12, line=dict(color="white", width=1)),
         hovertext=hovers, hoverinfo="text",

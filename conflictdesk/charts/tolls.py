@@ -147,16 +147,15 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
     widest = max([x for drawn in bars.values() for x in drawn["x"]] or [1])
     figure.update_layout(
         font=FONT, plot_bgcolor="white", showlegend=False, bargap=0,
-        annotations=[dict(text=text, x=0, xref="paper", y=y, yref="y", xanchor="left", yanchor="top",
-                          showarrow=False, align="left", font=dict(size=13, color=colour), name="label")
-                     for y, text, colour in labels],
         xaxis=dict(range=[0, widest * 1.08], showgrid=True, gridcolor=GRID, rangemode="tozero", automargin=False,
                    fixedrange=True),
         yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
     note = ["Bar length: the number coded from each phrase; claims by different sides are never added."]
     note += [BOUND_MARKS[kind]["note"] for kind in ("lower", "upper", "approximate") if ends[kind]["x"]]
-    frame(figure, plot_px, title=title, caption=caption, note="\n".join(note), axis_px=AXIS_PX - 14)
+    notes = [dict(text=text, x=0, xref="paper", y=y, yref="y", xanchor="left", yanchor="top", showarrow=False,
+                  align="left", font=dict(size=13, color=colour), name="label") for y, text, colour in labels]
+    frame(figure, plot_px, title=title, caption=caption, note="\n".join(note), axis_px=AXIS_PX - 14, labels=notes)
     return figure
 
 

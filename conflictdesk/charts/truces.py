@@ -99,10 +99,10 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "", title: s
         ))
     plot_px = max(top, 60)
     figure.update_layout(
-        font=FONT, plot_bgcolor="white", showlegend=False, annotations=labels,
+        font=FONT, plot_bgcolor="white", showlegend=False,
         xaxis=date_axis(axis_start, axis_end), yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
     note = ("Green band: the truce window (→ no end given). Dotted line →: a claim counted from a day, end not "
             "given.")
-    frame(figure, plot_px, title=title, caption=caption, note=note)
+    frame(figure, plot_px, title=title, caption=caption, note=note, labels=labels)
     return figure
