@@ -38,17 +38,4 @@ def clip(text, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def date_text(value, precision: str = "day") -> str:
-    """A date as precise as the data says: '21 Apr 2025', 'week to 21 Apr 2025', 'month to 21 Apr 2025'."""
-    if value is None:
-        return "date not given"
-    import pandas as pd
-
-    if pd.isna(value):
-        return "date not given"
-    day = pd.Timestamp(value).strftime("%-d %b %Y")
-    if precision == "week":
-        return f"in the week to {day}"
-    if precision == "month":
-        return f"in the month to {day}"
-    return day
+from conflictdesk.wording import date_text  # noqa: E402,F401  (dates in words live with the wording)
