@@ -46,7 +46,7 @@ import websockets  # noqa: E402  (a dependency of streamlit itself)
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from conflictdesk.figures import total_text  # noqa: E402
+from conflictdesk.wording import total_text  # noqa: E402
 from conflictdesk.load import data_dir, load  # noqa: E402
 from conflictdesk.queries import run_query  # noqa: E402
 

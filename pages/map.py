@@ -8,7 +8,8 @@ import streamlit as st
 
 from conflictdesk import deck, store, ui
 from conflictdesk.urlparams import shorten
-from conflictdesk.text import date_text, escape_markdown
+from conflictdesk.text import escape_markdown
+from conflictdesk.wording import date_text
 
 ctx = ui.start_page("map", "strikes carried out by")
 view = ctx.view
@@ -84,7 +85,7 @@ if ctx.shows("map"):
     if note:
         st.info(escape_markdown(note), icon=":material/grid_on:")
     st.pydeck_chart(
-        deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities),
+        deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities, scroll_zoom=not ctx.embed),
         on_select=on_map_select,
         selection_mode="single-object",
         key="map",

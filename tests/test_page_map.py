@@ -5,6 +5,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conflictdesk import deck
+
 SUMY = "sumy-2025-04-13"
 ODESA = "odesa-2025-04-21"
 
@@ -66,7 +68,7 @@ def test_default_view_is_all_ukraine_with_legend_and_credit():
     """Without ?place the map shows all of Ukraine, and the page explains colours, rings and credits."""
     at = map_page()
     view = deck_spec(at)["initialViewState"]
-    assert view["latitude"] == pytest.approx(48.4) and view["zoom"] == 5
+    assert (view["latitude"], view["longitude"], view["zoom"]) == pytest.approx(deck.PRESETS[deck.ALL_UKRAINE])
     text = shown_text(at)
     assert "Civilian" in text and "Military" in text and "Hollow ring" in text
     assert "Natural Earth" in text and "OpenStreetMap" in text
@@ -88,7 +90,7 @@ def test_sumy_button_moves_the_view_and_the_url():
     assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(50.91, abs=0.01)
     assert url_values(at, "place") == ["Sumy"]
     at.button(key="go-All Ukraine").click().run()
-    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(48.4)
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(deck.PRESETS[deck.ALL_UKRAINE][0])
     assert url_values(at, "place") == []
 
 
@@ -153,7 +155,7 @@ def test_unknown_place_is_ignored_with_a_notice():
     at = map_page(place="Atlantis")
     assert not at.exception
     assert any("Atlantis" in info.value and "not a city in the data" in info.value for info in at.info)
-    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(48.4)
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(deck.PRESETS[deck.ALL_UKRAINE][0])
     assert SUMY in strikes_drawn(at)
 
 

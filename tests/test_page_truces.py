@@ -64,7 +64,7 @@ def test_truce_window_and_details_are_shown():
     assert "Declared by **Russia** · 20 Apr 2025 – end not given" in text
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["shapes"][0]["type"] == "rect"
-    rows = {y for trace in spec["data"] for y in trace["y"]}
+    rows = {trace["name"] for trace in spec["data"]}
     assert {"Claimed by Ukraine", "Claimed by Russia"} <= rows
 
 

@@ -25,6 +25,8 @@ class Context:
     view: View
     meta: dict
     notices: tuple[str, ...] = field(default=())
+    actor_meaning: str = "involving"
+    actor_names: dict = field(default_factory=dict)
 
     @property
     def embed(self) -> bool:
@@ -57,10 +59,11 @@ def start_page(path: str, actor_meaning: str) -> Context:
         st.warning(synthetic_banner(), icon=":material/science:")
     st.title(page.title)
     actors = store.run("actors")
-    st.caption(escape_markdown(filter_caption(view, actor_meaning, dict(zip(actors["actor_id"], actors["name"])))))
+    names = dict(zip(actors["actor_id"], actors["name"]))
+    st.caption(escape_markdown(filter_caption(view, actor_meaning, names)))
     for notice in notices:
         st.info(escape_markdown(notice), icon=":material/link_off:")
-    return Context(page, view, meta, tuple(notices))
+    return Context(page, view, meta, tuple(notices), actor_meaning, names)
 
 
 def read_view(page: Page) -> tuple[View, list[str]]:
