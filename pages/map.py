@@ -43,7 +43,12 @@ def on_map_select() -> None:
 
 # The view: ?place=Sumy, any city in the data, else All Ukraine.
 place = deck.match_place(view.place, cities) if view.place else deck.ALL_UKRAINE
-if place is None:
+if place is None and len(deck.places_named(view.place, cities)) > 1:
+    named = deck.places_named(view.place, cities)
+    notice(f"“{shorten(view.place)}” names {len(named)} places in the data: {'; '.join(named)}. "
+           "Choose one under “Go to a place”. Showing all of Ukraine.")
+    place = deck.ALL_UKRAINE
+elif place is None:
     notice(f"Ignored the place “{shorten(view.place)}”: it is not a city in the data. Showing all of Ukraine.")
     place = deck.ALL_UKRAINE
 if view.place and place != view.place:

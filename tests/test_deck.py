@@ -68,7 +68,8 @@ ODESA = strike(
     toll_status="claimed",
 )
 CITIES = pd.DataFrame(
-    {"city": ["Sumy", "Odesa"], "latitude": [50.9077, 46.4825], "longitude": [34.7981, 30.7233], "strikes": [1, 1]}
+    {"city": ["Sumy", "Odesa"], "label": ["Sumy", "Odesa"], "latitude": [50.9077, 46.4825], "longitude": [34.7981, 30.7233],
+     "strikes": [1, 1]}
 )
 
 

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conflictdesk import deck
+from datafixtures import shown
 
 SUMY = "sumy-2025-04-13"
 ODESA = "odesa-2025-04-21"
@@ -215,3 +216,27 @@ def test_a_city_view_draws_points_again(many_strikes, monkeypatch):
     assert all("Kyiv" in row["tooltip"] and "SYNTHETIC DATA" in row["tooltip"] for row in strikes.values())
     assert any("within about 35 km of Kyiv" in i.value.replace("\\", "") for i in at.info)
     assert len(at.selectbox(key="strike_pick").options) == len(strikes)
+
+
+def test_two_villages_of_one_name_stay_two_places(tmp_path, monkeypatch):
+    """Two Ivanivkas in two oblasts are two places: each its own entry and view; the bare name asks which."""
+    from datafixtures import minimal_tables, write_folder
+
+    tables = minimal_tables()
+    base = dict(tables["strikes"][0], city="Ivanivka", geo_precision="city")
+    tables["strikes"] += [
+        dict(base, strike_id="ivanivka-kherson", oblast="Kherson Oblast", latitude="46.70", longitude="33.60"),
+        dict(base, strike_id="ivanivka-kharkiv", oblast="Kharkiv Oblast", latitude="49.60", longitude="36.60"),
+    ]
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(write_folder(tmp_path / "data", **tables)))
+    at = AppTest.from_file("../pages/map.py", default_timeout=60)
+    at.query_params["place"] = ["Ivanivka, Kherson Oblast"]
+    at.run()
+    assert not at.exception
+    options = at.selectbox(key="place_pick").options
+    assert {"Ivanivka, Kherson Oblast", "Ivanivka, Kharkiv Oblast"} <= set(options) and "Ivanivka" not in options
+    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(46.70)
+    bare = AppTest.from_file("../pages/map.py", default_timeout=60)
+    bare.query_params["place"] = ["Ivanivka"]
+    bare.run()
+    assert any("names 2 places in the data" in shown(el.value) for el in bare.info)

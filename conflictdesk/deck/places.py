@@ -50,9 +50,10 @@ PRESETS = {
 
 
 def place_names(cities: pd.DataFrame) -> list[str]:
-    """Every view the page offers: All Ukraine, the preset cities, then every city in the data."""
+    """Every view the page offers: All Ukraine, the preset cities, then every place in the data by its unique
+    label ("Sumy"; "Ivanivka, Kherson Oblast" where one name has places in several oblasts)."""
     names = list(PRESETS)
-    names += sorted(c for c in cities["city"].astype(str) if c not in names)
+    names += sorted(c for c in cities["label"].astype(str) if c not in names)
     return names
 
 
@@ -62,13 +63,20 @@ def match_place(name, cities: pd.DataFrame) -> str | None:
     return next((place for place in place_names(cities) if place.casefold() == wanted), None)
 
 
+def places_named(name, cities: pd.DataFrame) -> list[str]:
+    """The labels of every place whose city is spelled `name` (ignoring case): several when one name has
+    places in several oblasts, which a view never merges."""
+    wanted = name_text(name, "").casefold()
+    return sorted(str(row.label) for row in cities.itertuples() if str(row.city).casefold() == wanted)
+
+
 def place_view(name: str, cities: pd.DataFrame, width: int = PHONE_MAP_WIDTH) -> pdk.ViewState | None:
     """The view for All Ukraine (fitted to a map `width` px wide), Sumy, Odesa or any city in the data;
     None if unknown."""
     place = match_place(name, cities)
     if place is None:
         return None
-    rows = cities[cities["city"].astype(str) == place]
+    rows = cities[cities["label"].astype(str) == place]
     if place != ALL_UKRAINE and not rows.empty:
         return pdk.ViewState(
             latitude=round(float(rows["latitude"].iloc[0]), 4),
