@@ -411,24 +411,6 @@ def test_validate_names_file_line_column_and_fix(case, corpus):
         ), f"{told.place}: …{told.says}… not in\n{output}"
 
 
-def test_a_folder_that_breaks_after_a_good_load_serves_nothing_stale(tmp_path, monkeypatch):
-    """A good folder shows its figures; once a file breaks, the next run shows the error page, not the old data."""
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    monkeypatch.setenv("CONFLICTDESK_DATA", str(folder))
-    monkeypatch.setenv("CONFLICTDESK_CACHE", str(tmp_path / "cache"))
-    at = AppTest.from_file("../pages/overview.py", default_timeout=60).run()
-    assert {m.label: m.value for m in at.metric}["Strikes"] == "2"
-    good_cache = sorted((tmp_path / "cache").glob("*.duckdb"))
-    assert len(good_cache) == 1
-    cell("strikes.csv", 3, "weapon", "drones")(folder)
-    at.run()
-    assert not at.exception
-    assert [t.value for t in at.title] == [ERROR_TITLE]
-    assert len(at.metric) == 0
-    assert sorted((tmp_path / "cache").glob("*.duckdb")) == good_cache  # nothing new, nothing half-built
-
-
 # --- what spreadsheets write must load ----------------------------------------------------------
 
 
