@@ -75,12 +75,13 @@ def open_folder(path: Path) -> Opened:
     """
     folder = cachedir.writable(ROOT)
     index = folder / "versions.json" if folder else None
-    version = indexed_version(path, index)
+    version, hashed = indexed_version(path, index)
     for place in dict.fromkeys([cache_dir(), folder]):
         if place is not None and (opened := _open_cached(cache_file(version, place), version, place == folder)):
             _remember(folder, path, opened.file)
             return opened
-    version = data_version(path)
+    if not hashed:
+        version = data_version(path)  # a build always hashes the data in full
     if folder is None:
         con = load(path, version=version)
         _finish(con)

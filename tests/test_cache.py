@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import os
+
 import pytest
 
 from conflictdesk.cache import cache_file, open_data
@@ -370,3 +372,86 @@ def test_a_source_text_in_a_subfolder_is_part_of_the_data_version(tmp_path):
     before = data_version(folder)
     text.write_text("Звіт оновлено.", encoding="utf-8")
     assert data_version(folder) != before
+
+
+# --- a cached start that does not read the data whole (conflictdesk/loader/version.py) ---------
+
+
+def settle(folder):
+    """Wait until the file system's clock has moved past every data file's last change (a tick, not a sleep)."""
+    latest = max(max(f.stat().st_mtime_ns, f.stat().st_ctime_ns) for f in folder.rglob("*") if f.is_file())
+    probe = folder.parent / "clock-probe"
+    while True:
+        probe.write_bytes(b"")
+        if probe.stat().st_ctime_ns > latest:
+            return
+
+
+@pytest.fixture
+def full_hashes(monkeypatch):
+    """Count the full hashes of a folder made through the index."""
+    from conflictdesk.loader import version
+
+    calls = []
+    real = version.data_version
+    monkeypatch.setattr(version, "data_version", lambda path: calls.append(path) or real(path))
+    monkeypatch.setattr(version, "RACY_SECONDS", 0.0)
+    return calls
+
+
+def test_a_cached_start_with_unchanged_files_does_not_hash_them(tmp_path, full_hashes):
+    """The second look-up of an unchanged folder comes from the index: no full read."""
+    from conflictdesk.loader.version import indexed_version
+
+    folder = write_folder(tmp_path / "data")
+    settle(folder)
+    index = tmp_path / "versions.json"
+    first = indexed_version(folder, index)
+    assert len(full_hashes) == 1
+    assert indexed_version(folder, index) == (first[0], False) and first == (data_version(folder), True)
+    assert len(full_hashes) == 1
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_never_served_stale(tmp_path, full_hashes):
+    """A byte changed mid-file, same size, modification time put back, first and last blocks unchanged: new version.
+
+    The edit sets the file's status-change time (ctime), which no program can set back, so the signature
+    differs and the folder is hashed in full.
+    """
+    from conflictdesk.loader import version
+
+    folder = write_folder(tmp_path / "data")
+    big = folder / "sources" / "s1.txt"
+    big.write_text("A" * 200_000 + SOURCE_MARK + "B" * 200_000, encoding="utf-8")  # ends far from the middle
+    settle(folder)
+    index = tmp_path / "versions.json"
+    before, _ = version.indexed_version(folder, index)
+    signature = version.folder_signature(folder)
+    stat = big.stat()
+    data = bytearray(big.read_bytes())
+    middle = data.index(SOURCE_MARK.encode())
+    data[middle] = ord("X")
+    big.write_bytes(bytes(data))
+    os.utime(big, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert big.stat().st_size == stat.st_size and big.stat().st_mtime_ns == stat.st_mtime_ns
+    after, hashed = version.indexed_version(folder, index)
+    assert hashed
+    assert after != before and after == data_version(folder)
+    assert version.folder_signature(folder) != signature  # a running server notices it on the next rerun too
+
+
+def test_files_changed_just_before_the_index_was_written_are_hashed_again(tmp_path, monkeypatch):
+    """Racy entries (a file changed within RACY_SECONDS of recording) are not trusted: hashed in full again."""
+    from conflictdesk.loader import version
+
+    calls = []
+    real = version.data_version
+    monkeypatch.setattr(version, "data_version", lambda path: calls.append(path) or real(path))
+    folder = write_folder(tmp_path / "data")
+    index = tmp_path / "versions.json"
+    version.indexed_version(folder, index)
+    version.indexed_version(folder, index)
+    assert len(calls) == 2
+
+
+SOURCE_MARK = "the middle of a long source text"

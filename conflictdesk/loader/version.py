@@ -79,27 +79,27 @@ def signatures(path: Path) -> list[list]:
     return [file_signature(Path(path), file) for file in data_files(path)]
 
 
-def indexed_version(path: Path, index: Path | None) -> str:
-    """The data version, looked up by the files' signatures in `index` when they are unchanged and not racy.
+def indexed_version(path: Path, index: Path | None) -> tuple[str, bool]:
+    """The data version and whether it was hashed in full just now.
 
-    Otherwise the folder is hashed in full and the index updated (when it can be written). `index` None:
-    always hash in full.
+    Looked up by the files' signatures in `index` when they are unchanged and not racy; otherwise the
+    folder is hashed in full and the index updated (when it can be written). `index` None: always in full.
     """
     path = Path(path).resolve()
     if index is None:
-        return data_version(path)
+        return data_version(path), True
     key = str(path)
     before = signatures(path)
     entry = _read(index).get(key)
     if entry and entry.get("files") == before and _settled(before, entry.get("recorded_ns", 0)):
-        return entry["version"]
+        return entry["version"], False
     version = data_version(path)
     if signatures(path) == before:  # nothing changed while hashing: the entry is true
         entries = _read(index)
         entries[key] = {"files": before, "version": version, "recorded_ns": time.time_ns()}
         newest = sorted(entries, key=lambda name: entries[name].get("recorded_ns", 0))[-MAX_FOLDERS:]
         _write(index, {name: entries[name] for name in newest})
-    return version
+    return version, True
 
 
 def _settled(files: list[list], recorded_ns: int) -> bool:
