@@ -7,6 +7,7 @@ that cannot be written, checksums, leftovers) is in conflictdesk/cachedir.py.
 """
 
 import fcntl
+import functools
 import hashlib
 import json
 import logging
@@ -44,8 +45,13 @@ def cache_dir() -> Path:
     return cachedir.configured(ROOT)
 
 
+@functools.cache
 def code_version() -> str:
-    """A short hash of the code that builds the database: top-level queries/*.sql and the loader's modules."""
+    """A short hash of the code that builds the database: top-level queries/*.sql and the loader's modules.
+
+    Taken once per process: what counts is the code running, not files upgraded under a running server
+    (which keeps its queries in memory too, conflictdesk/queries.py).
+    """
     digest = hashlib.sha256()
     files = [("queries", file) for file in sorted(queries.QUERY_DIR.glob("*.sql"))]
     for pattern in CODE_FILES:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conflictdesk.cache import cache_file, open_data
+from conflictdesk.cache import cache_file, code_version, open_data
 from conflictdesk.load import data_version
 from conflictdesk.problems import DataError
 from datafixtures import minimal_tables, write_folder
@@ -155,6 +155,7 @@ def test_a_changed_derived_query_builds_a_new_cache_file(tmp_path, monkeypatch):
     shutil.copytree(queries.QUERY_DIR, copy)
     monkeypatch.setattr(queries, "QUERY_DIR", copy)
     queries.read_query.cache_clear()
+    code_version.cache_clear()
     folder = write_folder(tmp_path / "data")
     old_count = open_data(folder).execute("select count(*) from toll_days").fetchone()
     before = cache_file(data_version(folder))
@@ -163,6 +164,7 @@ def test_a_changed_derived_query_builds_a_new_cache_file(tmp_path, monkeypatch):
     # An "upgrade": the derived table now counts only strikes with a reported toll of 2 or more killed.
     query.write_text(query.read_text(encoding="utf-8").replace("from strike_tolls", "from (select * from strike_tolls where killed >= 2)"), encoding="utf-8")
     queries.read_query.cache_clear()
+    code_version.cache_clear()  # a restart after the upgrade
     try:
         after = cache_file(data_version(folder))
         assert after != before
@@ -172,6 +174,7 @@ def test_a_changed_derived_query_builds_a_new_cache_file(tmp_path, monkeypatch):
         assert not before.exists()  # the folder's outdated cache file is removed
     finally:
         queries.read_query.cache_clear()
+        code_version.cache_clear()
 
 
 def test_a_changed_schema_or_loader_module_changes_the_key(tmp_path, monkeypatch):
@@ -183,16 +186,22 @@ def test_a_changed_schema_or_loader_module_changes_the_key(tmp_path, monkeypatch
     copy = tmp_path / "conflictdesk"
     shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "PACKAGE", copy)
-    key = cache.code_version()
-    for name in ("schema.py", "derived.py", "load.py"):
+
+    def key() -> str:
+        cache.code_version.cache_clear()
+        return cache.code_version()
+
+    before = key()
+    for name in ("schema.py", "derived.py", "load.py", "loader/rules.py", "loader/reading.py"):
         file = copy / name
         original = file.read_bytes()
         file.write_bytes(original + b"\n# changed\n")
-        assert cache.code_version() != key, name
+        assert key() != before, name
         file.write_bytes(original)
-    assert cache.code_version() == key
+    assert key() == before
     (copy / "text.py").write_bytes(b"# not part of the build\n")
-    assert cache.code_version() == key
+    assert key() == before
+    cache.code_version.cache_clear()
 
 
 # --- one bad save must not take the site down (conflictdesk/store.py) --------------------------
