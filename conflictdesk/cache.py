@@ -20,7 +20,7 @@ import duckdb
 
 from conflictdesk import cachedir, queries
 from conflictdesk.derived import DERIVED_TABLES, add_derived
-from conflictdesk.load import ROOT, data_version, load
+from conflictdesk.load import ROOT, data_version, folder_signature, load
 from conflictdesk.loader.version import indexed_version
 from conflictdesk.problems import DataError, Problem
 from conflictdesk.schema import TABLES
@@ -29,6 +29,7 @@ PACKAGE = Path(__file__).resolve().parent
 # What builds the database: a change to any of these makes a new cache file (see code_version).
 CODE_FILES = ("schema.py", "derived.py", "cache.py", "load.py", "loader/*.py")
 log = logging.getLogger(__name__)
+_cleaned: set[Path] = set()
 
 
 @dataclass(frozen=True)
@@ -81,29 +82,43 @@ def open_folder(path: Path) -> Opened:
     """
     folder = cachedir.writable(ROOT)
     index = folder / "versions.json" if folder else None
+    if folder is not None and folder not in _cleaned:  # what a crashed process left, once per process
+        _cleaned.add(folder)
+        cachedir.clean(folder, set(), code_version())
+    before = folder_signature(path)
     version, hashed = indexed_version(path, index)
     for place in dict.fromkeys([cache_dir(), folder]):
         if place is not None and (opened := _open_cached(cache_file(version, place), version, place == folder)):
             _remember(folder, path, opened.file)
             return opened
-    if not hashed:
-        version = data_version(path)  # a build always hashes the data in full
-    if folder is None:
-        con = load(path, version=version)
-        _finish(con)
-        return Opened(con, version, None)
-    target = cache_file(version, folder)
-    with _lock(folder / "build.lock"):  # two servers starting at once: one builds, the other waits and opens its file
-        opened = _open_cached(target, version, True)
-        if opened is None:
-            cachedir.clean(folder, {target}, code_version())
-            _write(path, target, version)
-            cachedir.record(target)
+    for attempt in range(3):
+        if attempt or not hashed:
+            before = folder_signature(path)
+            version = data_version(path)  # a build always hashes the data in full
+        if folder is None:
+            con = load(path, version=version)
+            _finish(con)
+            if folder_signature(path) == before:
+                return Opened(con, version, None)
+            con.close()
+            continue
+        target = cache_file(version, folder)
+        with _lock(folder / "build.lock"):  # two servers starting at once: one builds, the other waits and opens its file
             opened = _open_cached(target, version, True)
             if opened is None:
-                raise RuntimeError(f"the cache file {target} could not be read back")
-    _remember(folder, path, target)
-    return opened
+                cachedir.clean(folder, {target}, code_version())
+                _write(path, target, version)
+                if folder_signature(path) != before:  # saved again during the build: the file may not be `version`
+                    cachedir.discard(target)
+                    continue
+                cachedir.record(target)
+                opened = _open_cached(target, version, True)
+                if opened is None:
+                    raise RuntimeError(f"the cache file {target} could not be read back")
+        _remember(folder, path, target)
+        return opened
+    raise DataError([Problem(str(path), None, None, "the files kept changing while they were loaded; the next "
+                             "reload tries again once the saves are done")])
 
 
 def last_good(path: Path) -> Opened | None:

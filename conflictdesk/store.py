@@ -29,7 +29,6 @@ from conflictdesk.problems import DataError, Problem
 from conflictdesk.queries import run_query
 
 log = logging.getLogger(__name__)
-WAIT_SECONDS = float(os.environ.get("CONFLICTDESK_CHECK_WAIT", "2"))  # how long a reader waits for a check
 CORRUPT_WORDS = ("checksum", "corrupt")  # in DuckDB's error when a block read back is damaged
 
 
@@ -152,7 +151,7 @@ def status() -> tuple[duckdb.DuckDBPyConnection | None, str | None, list[Problem
     are for the curator's eyes (see `curator()`). Waits up to $CONFLICTDESK_CHECK_WAIT seconds (default 2)
     for a check when an older version can be shown meanwhile, and as long as it takes when none can.
     """
-    watch, problems, checking = _watch(WAIT_SECONDS)
+    watch, problems, checking = _watch(_wait_seconds())
     good = watch.good
     if good is None:
         return None, None, problems
@@ -164,6 +163,14 @@ def status() -> tuple[duckdb.DuckDBPyConnection | None, str | None, list[Problem
                   f"the last good data (version {good.version}). The curator has been told what to fix.")
         return good.con, notice, problems
     return good.con, None, None
+
+
+def _wait_seconds() -> float:
+    """How long a reader waits for a check when an older version can be shown: $CONFLICTDESK_CHECK_WAIT, default 2."""
+    try:
+        return max(0.0, float(os.environ.get("CONFLICTDESK_CHECK_WAIT", "2")))
+    except ValueError:
+        return 2.0
 
 
 def _served() -> Opened:

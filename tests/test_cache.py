@@ -213,6 +213,7 @@ def fresh_store(monkeypatch):
     from conflictdesk import store
 
     monkeypatch.setattr(store, "_watches", {})
+    monkeypatch.setenv("CONFLICTDESK_CHECK_WAIT", "300")  # a busy machine: wait for each check to finish
     yield store
     store._worker.submit(lambda: None).result()  # let a background check finish before the folder goes
 
@@ -239,6 +240,29 @@ def test_a_bad_save_keeps_the_last_good_data_for_readers(tmp_path, monkeypatch, 
     at.run()
     shown = next(e for e in at.expander if e.label.startswith("Curator")).dataframe[0].value
     assert list(shown["File"]) == ["casualties.csv"] and "thirty-five" in shown["Problem"][0]
+
+
+def test_readers_are_not_kept_waiting_while_newer_files_are_checked(tmp_path, monkeypatch, fresh_store):
+    """A check slower than CONFLICTDESK_CHECK_WAIT: the last good data at once, saying newer data is being checked."""
+    import threading
+
+    from conflictdesk import cache
+
+    folder = write_folder(tmp_path / "data")
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(folder))
+    good = fresh_store.status()[0]
+    release = threading.Event()
+    monkeypatch.setattr(fresh_store, "open_folder", lambda path: release.wait() and cache.open_folder(path))
+    monkeypatch.setenv("CONFLICTDESK_CHECK_WAIT", "0")
+    with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
+        handle.write("nato,NATO,alliance,\n")
+    con, notice, problems = fresh_store.status()
+    assert con is good and problems is None and "Newer data is being checked" in notice
+    release.set()
+    fresh_store._worker.submit(lambda: None).result()
+    con, notice, problems = fresh_store.status()
+    assert con is not good and notice is None and problems is None
+    assert con.execute("select name from actors where actor_id = 'nato'").fetchone() == ("NATO",)
 
 
 def test_a_failed_check_runs_once_per_change_of_the_files(tmp_path, monkeypatch, fresh_store):
@@ -464,3 +488,25 @@ def test_files_changed_just_before_the_index_was_written_are_hashed_again(tmp_pa
 
 
 SOURCE_MARK = "the middle of a long source text"
+
+
+def test_a_save_during_the_first_build_is_not_cached_under_the_old_version(tmp_path, monkeypatch):
+    """Files saved again while the database is built: that build is thrown away and the new files are loaded."""
+    from conflictdesk import cache
+
+    folder = write_folder(tmp_path / "data")
+    real_load, saves = cache.load, []
+
+    def load_then_save(path, **kwargs):
+        con = real_load(path, **kwargs)
+        if not saves:  # the curator saves once while the first build runs
+            saves.append(1)
+            with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
+                handle.write("nato,NATO,alliance,\n")
+        return con
+
+    monkeypatch.setattr(cache, "load", load_then_save)
+    opened = cache.open_folder(folder)
+    assert opened.version == data_version(folder)
+    assert opened.con.execute("select count(*) from actors where actor_id = 'nato'").fetchone() == (1,)
+    assert [f.name for f in (tmp_path / "cache").glob("conflictdesk-*.duckdb")] == [opened.file.name]
