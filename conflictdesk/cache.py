@@ -282,10 +282,3 @@ def _open_cached(file: Path, version: str, may_discard: bool) -> Opened | None:
     if may_discard:
         cachedir.discard(file)
     return None
-
-
-def clear_old(keep: str) -> None:
-    """Remove cached databases of other data versions."""
-    for file in cache_dir().glob("conflictdesk-*.duckdb"):
-        if file != cache_file(keep):
-            cachedir.discard(file)
