@@ -38,10 +38,10 @@ def test_import_then_validate_both_exit_zero(tmp_path):
 
 def test_ucdp_import_exits_zero(tmp_path):
     """The ucdp sub-command imports a GED file."""
-    file = write_export(tmp_path / "ged.csv", UCDP_COLUMNS, [ucdp()])
+    file = write_export(tmp_path / "GEDEvent_v24_1.csv", UCDP_COLUMNS, [ucdp()])
     result = cli("import", "ucdp", file, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert "UCDP import of ged.csv" in result.stdout
+    assert "UCDP import of GEDEvent_v24_1.csv" in result.stdout
 
 
 def test_missing_file_exits_non_zero(tmp_path):

@@ -153,7 +153,7 @@ def import_acled(tmp_path: Path, export_rows, *extra, name="acled.csv", out="out
     return (*run("import", "acled", file, "--out", tmp_path / out, *extra), tmp_path / out)
 
 
-def import_ucdp(tmp_path: Path, export_rows, *extra, name="ged.csv", out="out", **options):
+def import_ucdp(tmp_path: Path, export_rows, *extra, name="GEDEvent_v24_1.csv", out="out", **options):
     file = write_export(tmp_path / name, UCDP_COLUMNS, export_rows, **options)
     return (*run("import", "ucdp", file, "--out", tmp_path / out, *extra), tmp_path / out)
 
@@ -194,6 +194,12 @@ def test_acled_export_becomes_a_valid_folder_with_the_strike_and_its_toll(tmp_pa
         "status": "claimed",
         "source_id": "acled-file-acled",
         "excerpt": SUMY_NOTES,
+        "event_kind": "strike",
+        "publisher_type": "Explosions/Remote violence",
+        "publisher_subtype": "Shelling/artillery/missile attack",
+        "date_first": "2025-04-13",
+        "date_last": "2025-04-13",
+        "publisher_timestamp": "1745366400",
     }
     assert "ACLED's sources: Suspilne; Ukrainska Pravda." in strike["notes"]
     toll = one(folder, "casualties")
@@ -203,15 +209,19 @@ def test_acled_export_becomes_a_valid_folder_with_the_strike_and_its_toll(tmp_pa
         "reported_on": "2025-04-13",
         "population": "all",
         "killed": "35",
-        "killed_qualifier": "at_least",
-        "killed_phrase": "35 (ACLED fatalities, conservative estimate)",
+        "killed_qualifier": "estimate",
+        "killed_phrase": "35 (ACLED's coded fatalities)",
         "injured": "",
         "injured_qualifier": "",
         "injured_phrase": "",
         "claimant": "acled",
         "status": "claimed",
         "source_id": "acled-file-acled",
-        "excerpt": SUMY_NOTES,
+        "excerpt": SUMY_NOTES,  # the notes' one sentence, which gives the toll
+        "killed_blank_phrase": "",
+        "killed_low": "",
+        "killed_high": "",
+        "source_inconsistency": "",
     }
     source = one(folder, "sources")
     assert (source["publisher"], source["title"], source["url"], source["source_type"]) == (
@@ -222,9 +232,11 @@ def test_acled_export_becomes_a_valid_folder_with_the_strike_and_its_toll(tmp_pa
     )
     assert source["published_on"] == "2025-04-23"  # the latest ACLED timestamp, 1745366400
     assert "restrict redistribution" in source["notes"]
+    assert source["redistribution"] == "restricted"
     assert rows(folder, "actors") == [
-        {"actor_id": "acled", "name": "ACLED", "actor_type": "organisation", "aliases": "Armed Conflict Location & Event Data"},
-        {"actor_id": "military-forces-of-russia-2000-", "name": "Military Forces of Russia (2000-)", "actor_type": "state", "aliases": ""},
+        {"actor_id": "acled", "name": "ACLED", "actor_type": "organisation", "aliases": "Armed Conflict Location & Event Data", "part_of": ""},
+        {"actor_id": "military-forces-of-russia-2000-", "name": "Military Forces of Russia (2000-)", "actor_type": "state", "aliases": "", "part_of": "russia"},
+        {"actor_id": "russia", "name": "Russia", "actor_type": "state", "aliases": "", "part_of": ""},
     ]
     assert rows(folder, "truces") == [] and rows(folder, "statements") == []
     assert "Rows read: 1. Written: 1 strike with 1 casualty report. Skipped: 0." in out
@@ -245,8 +257,9 @@ def test_acled_precision_codes_map_to_the_contract(tmp_path):
     assert got == [("acled-UKR1", "week", "oblast"), ("acled-UKR2", "month", "oblast")]
 
 
-def test_only_attacks_become_strikes(tmp_path):
-    """Battles and abductions are skipped as not attacks; a violence-against-civilians attack is a civilian strike."""
+def test_only_attacks_are_imported_and_other_kinds_are_not_strikes(tmp_path):
+    """Battles and abductions are left out by their ACLED type; a violence-against-civilians attack is imported as
+    another attack (never a strike), civilian, under ACLED's own names."""
     code, out, err, folder = import_acled(
         tmp_path,
         [
@@ -264,9 +277,12 @@ def test_only_attacks_become_strikes(tmp_path):
     assert code == 0, err
     strike = one(folder, "strikes")
     assert (strike["strike_id"], strike["target_type"], strike["weapon"]) == ("acled-UKR3", "civilian", "unknown")
-    assert "line 2: Battles / Armed clash is not an attack" in out
-    assert "line 3: Violence against civilians / Abduction/forced disappearance is not an attack" in out
-    assert "2 not an attack" in out
+    assert (strike["event_kind"], strike["publisher_type"], strike["publisher_subtype"]) == (
+        "other_attack", "Violence against civilians", "Attack"
+    )  # fmt: skip
+    assert "line 2: Battles / Armed clash is neither a strike nor another attack" in out
+    assert "line 3: Violence against civilians / Abduction/forced disappearance is neither" in out
+    assert "1 ACLED Battles" in out and "1 ACLED Violence against civilians" in out
 
 
 def test_attacker_is_left_empty_when_two_armed_actors_are_named(tmp_path):
@@ -365,27 +381,6 @@ def test_ucdp_date_layouts(tmp_path, written):
     assert one(folder, "strikes")["date"] == "2025-04-13"
 
 
-def test_ambiguous_numeric_date_is_read_in_the_publishers_order_and_reported(tmp_path):
-    """04/05/2025 in an ACLED file is 4 May (day-first) and the summary names the line; --date-order flips it."""
-    code, out, err, folder = import_acled(tmp_path, [acled(event_date="04/05/2025")])
-    assert code == 0, err
-    assert one(folder, "strikes")["date"] == "2025-05-04"
-    assert "1 dates could be read day-first or month-first and were read day-first" in out
-    assert "line 2: 04/05/2025" in out
-    code, _, err, again = import_acled(tmp_path, [acled(event_date="04/05/2025")], "--date-order", "month-first", out="other")
-    assert code == 0, err
-    assert one(again, "strikes")["date"] == "2025-04-05"
-
-
-def test_month_first_date_in_a_day_first_file_is_skipped_with_advice(tmp_path):
-    """04/13/2025 cannot be day-first: the row is skipped and the summary suggests --date-order month-first."""
-    code, out, _, folder = import_acled(tmp_path, [acled(event_id_cnty="UKR1"), acled(event_id_cnty="UKR2", event_date="04/13/2025")])
-    assert code == 0
-    assert [s["strike_id"] for s in rows(folder, "strikes")] == ["acled-UKR1"]
-    assert "line 3: event_date: '04/13/2025' is not a real date when read day-first" in out
-    assert "--date-order month-first" in out
-
-
 def test_field_with_comma_quotes_and_line_break(tmp_path):
     """Notes holding commas, quotes and a line break survive, and later lines are still counted right."""
     note = 'Kharkiv, Saltivka: a strike hit a block of flats.\nOfficials said "two injured", later "three".'
@@ -447,7 +442,7 @@ def test_repeated_event_id_is_skipped(tmp_path):
     code, out, _, folder = import_acled(tmp_path, [acled(), acled()])
     assert code == 0
     assert len(rows(folder, "strikes")) == 1
-    assert "line 3: event_id_cnty gives acled-UKR1001 again (first on line 2)" in out
+    assert "line 3: event_id_cnty gives acled-UKR1001 again; line 2 has it with the newer or equal timestamp" in out
 
 
 def test_progress_is_reported_for_large_files(tmp_path):
@@ -465,8 +460,9 @@ def test_progress_is_reported_for_large_files(tmp_path):
 # --- UCDP ------------------------------------------------------------------------------------
 
 
-def test_ucdp_event_becomes_a_strike_with_best_low_high(tmp_path):
-    """A GED event imports with date_end, UCDP's place, no attacker for a dyad, and best/low/high as phrase."""
+def test_ucdp_event_is_imported_as_its_type_of_violence_with_best_low_high(tmp_path):
+    """A GED event imports as state-based (never a strike) with its window, UCDP's place, no attacker for a dyad,
+    a labelled excerpt from its descriptive fields, best/low/high as given, and UCDP's credit."""
     code, out, err, folder = import_ucdp(tmp_path, [ucdp()])
     assert code == 0, err
     assert_valid(folder)
@@ -486,29 +482,41 @@ def test_ucdp_event_becomes_a_strike_with_best_low_high(tmp_path):
         "unknown",
         "unknown",
     )
-    assert strike["excerpt"] == "Russian strike on Kharkiv kills 12;Kharkiv: death toll rises"
+    assert (strike["event_kind"], strike["publisher_type"], strike["date_first"], strike["date_last"]) == (
+        "state_based", "1", "2025-04-13", "2025-04-13"
+    )  # fmt: skip
+    assert strike["excerpt"] == (
+        "where_description: Kharkiv city | source_headline: Russian strike on Kharkiv kills 12;Kharkiv: death toll rises"
+    )
     assert "UCDP's sources: Ukrinform;Reuters." in strike["notes"]
     toll = one(folder, "casualties")
     assert (toll["killed"], toll["killed_qualifier"], toll["killed_phrase"], toll["claimant"], toll["status"]) == (
         "12",
-        "about",
+        "estimate",
         "best 12 (low 10, high 15)",
         "ucdp",
         "claimed",
     )
+    assert (toll["killed_low"], toll["killed_high"], toll["source_inconsistency"]) == ("10", "15", "")
     source = one(folder, "sources")
     assert (source["publisher"], source["title"], source["published_on"], source["source_type"]) == (
         "UCDP",
-        "UCDP GED export ged.csv",
+        "UCDP GED export GEDEvent_v24_1.csv",
         "2025-04-13",
         "dataset",
     )
-    assert "CC BY 4.0" in source["notes"]
+    assert (source["version"], source["released_on"], source["licence"], source["redistribution"]) == (
+        "24.1", "", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)", "allowed"
+    )  # fmt: skip
+    assert source["credit"].startswith("UCDP Georeferenced Event Dataset (GED) Global version 24.1")
+    assert source["changes"].startswith("changed: selected events")
+    assert "add --released YYYY-MM-DD" in out
     assert [a["actor_id"] for a in rows(folder, "actors")] == ["ucdp"]
 
 
 def test_ucdp_one_sided_violence_names_the_perpetrator(tmp_path):
-    """Type 3: side_a is the attacker and the target civilian; equal low/best/high is exact."""
+    """Type 3 is one-sided violence: side_a is the attacker, a state that rolls up to its country, and the target
+    civilian; equal low/best/high is still UCDP's estimate."""
     code, _, err, folder = import_ucdp(
         tmp_path,
         [ucdp(type_of_violence="3", dyad_name="Government of Russia (Soviet Union) - Civilians", side_b="Civilians", best="5", low="5", high="5")],
@@ -517,28 +525,36 @@ def test_ucdp_one_sided_violence_names_the_perpetrator(tmp_path):
     strike = one(folder, "strikes")
     assert (strike["attacker"], strike["target_type"]) == ("government-of-russia-soviet-union-", "civilian")
     toll = one(folder, "casualties")
-    assert (toll["killed"], toll["killed_qualifier"], toll["killed_phrase"]) == ("5", "exact", "best 5 (low 5, high 5)")
+    assert (toll["killed"], toll["killed_qualifier"], toll["killed_phrase"]) == ("5", "estimate", "best 5 (low 5, high 5)")
+    assert strike["event_kind"] == "one_sided"
     actor = rows(folder, "actors")[1]
-    assert (actor["name"], actor["actor_type"]) == ("Government of Russia (Soviet Union)", "state")
+    assert (actor["name"], actor["actor_type"], actor["part_of"]) == ("Government of Russia (Soviet Union)", "state", "russia")
 
 
 @pytest.mark.parametrize(
     ("low", "high", "phrase", "broken"),
-    [("15", "20", "best 12 (low 15, high 20)", "low 15 is above best 12"), ("8", "10", "best 12 (low 8, high 10)", "best 12 is above high 10")],
+    [
+        ("15", "20", "best 12 (low 15, high 20)", "best 12 is below low 15"),
+        ("8", "10", "best 12 (low 8, high 10)", "best 12 is above high 10"),
+        ("0", "0", "best 12 (low 0, high 0)", "best 12 is above high 0"),
+    ],
 )
-def test_ucdp_figures_out_of_order_are_imported_as_given_and_reported(tmp_path, low, high, phrase, broken):
-    """low > best or best > high is not corrected: imported as given, said in the notes, listed in the summary."""
+def test_ucdp_figures_out_of_order_are_imported_as_given_and_flagged(tmp_path, low, high, phrase, broken):
+    """best outside low–high is not corrected: the three figures as given, source_inconsistency for the display's
+    "inconsistent in the source" mark, said in the notes, listed in the summary."""
     code, out, err, folder = import_ucdp(tmp_path, [ucdp(best="12", low=low, high=high)])
     assert code == 0, err
     toll = one(folder, "casualties")
-    assert (toll["killed"], toll["killed_qualifier"], toll["killed_phrase"]) == ("12", "about", phrase)
+    assert (toll["killed"], toll["killed_low"], toll["killed_high"], toll["killed_phrase"]) == ("12", low, high, phrase)
+    assert toll["source_inconsistency"] == f"UCDP's figures contradict each other: {broken}"
     assert broken in toll["notes"] and "not corrected" in toll["notes"]
     assert "Imported with a warning:" in out
     assert f"line 2: {broken}" in out
 
 
 def test_ucdp_places_and_date_ranges(tmp_path):
-    """where_prec 2 is oblast, 6 is skipped; a date range sets the date to its end and widens the precision."""
+    """where_prec 2 is oblast, 6 is left out with its deaths counted; a date range is the window date_first–date_last
+    (date its end, the precision widened)."""
     code, out, err, folder = import_ucdp(
         tmp_path,
         [
@@ -548,10 +564,16 @@ def test_ucdp_places_and_date_ranges(tmp_path):
         ],
     )
     assert code == 0, err
-    got = [(s["strike_id"], s["date"], s["date_precision"], s["geo_precision"]) for s in rows(folder, "strikes")]
-    assert got == [("ucdp-1", "2025-04-13", "week", "oblast"), ("ucdp-3", "2025-04-13", "month", "city")]
+    got = [
+        (s["strike_id"], s["date_first"], s["date_last"], s["date"], s["date_precision"], s["geo_precision"])
+        for s in rows(folder, "strikes")
+    ]
+    assert got == [
+        ("ucdp-1", "2025-04-10", "2025-04-13", "2025-04-13", "week", "oblast"),
+        ("ucdp-3", "2025-03-01", "2025-04-13", "2025-04-13", "month", "city"),
+    ]
     assert "line 3: where_prec 6: UCDP gives only the country" in out
-    assert "line 4: UCDP dates it 2025-03-01 to 2025-04-13, longer than a month" in out
+    assert "1 located only to the country or at sea (12 deaths in 1 row with a figure; left out)" in out
 
 
 def test_ucdp_windows_1252_month_first_resave(tmp_path):
@@ -564,16 +586,17 @@ def test_ucdp_windows_1252_month_first_resave(tmp_path):
     )
     assert code == 0, err
     strike = one(folder, "strikes")
-    assert (strike["date"], strike["date_precision"], strike["excerpt"]) == ("2025-04-13", "week", headline)
+    assert (strike["date_first"], strike["date"], strike["date_precision"]) == ("2025-04-12", "2025-04-13", "week")
+    assert f"source_headline: {headline}" in strike["excerpt"]
     assert "Windows-1252" in out
 
 
 def test_ucdp_headline_with_line_breaks_and_source_lists(tmp_path):
-    """A source_headline of several ';'-joined headlines with a line break is the excerpt, verbatim."""
+    """A source_headline of several ';'-joined headlines with a line break is in the excerpt, verbatim."""
     headline = "Strike on Kharkiv, 12 dead;\nKharkiv: \"rescue goes on\""
     code, _, err, folder = import_ucdp(tmp_path, [ucdp(source_headline=headline)])
     assert code == 0, err
-    assert one(folder, "strikes")["excerpt"] == headline
+    assert one(folder, "strikes")["excerpt"] == f"where_description: Kharkiv city | source_headline: {headline}"
     assert_valid(folder)
 
 
