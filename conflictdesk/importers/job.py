@@ -83,7 +83,11 @@ def _run(pub, file, out, merge, date_order, release, progress, every) -> Summary
     order = date_order or pub.date_order
     attempt = _attempt(pub, file, out, merge, order, release, progress, every)
     if date_order is None:
-        decided = _decide_order(file, attempt.ctx.evidence, order)
+        try:
+            decided = _decide_order(file, attempt.ctx.evidence, order)
+        except Refused:
+            attempt.target.discard()
+            raise
         if decided != order:
             attempt.target.discard()
             attempt = _attempt(pub, file, out, merge, decided, release, progress, every)
