@@ -39,6 +39,7 @@ from conflictdesk.importers.common import OUT_OF_SCOPE, Context, Event, Publishe
 from conflictdesk.importers.dates import DAY_FIRST, parse_date
 from conflictdesk.importers.kinds import ACLED_AGAINST_CIVILIANS as AGAINST_CIVILIANS
 from conflictdesk.importers.kinds import acled_kind, actor_rows
+from conflictdesk.importers.weapons import weapon as _weapon
 
 CODED = "(ACLED's coded fatalities)"
 NO_FATALITIES = "no fatalities reported (ACLED codes 0 for none and for unknown)"
@@ -55,18 +56,6 @@ GEO = {
     2: ("oblast", "ACLED places it near the town or in part of a region"),
     3: ("oblast", "ACLED knows only a larger region and uses its capital's coordinates"),
 }
-
-FAMILIES = re.compile(
-    r"\b(?:(?P<drone>drones?|UAVs?)|(?P<glide_bomb>(?:glide|guided aerial|guided air) bombs?)|(?P<missile>missiles?)"
-    r"|(?P<artillery>artillery|shell(?:s|ed|ing)|mortars?|MLRS))\b",
-    re.IGNORECASE,
-)
-ALLOWED = {
-    "air/drone strike": {"drone", "glide_bomb", "missile"},
-    "shelling/artillery/missile attack": {"artillery", "missile"},
-}
-BALLISTIC = re.compile(r"\bballistic missiles?\b", re.IGNORECASE)
-CRUISE = re.compile(r"\bcruise missiles?\b", re.IGNORECASE)
 
 REQUIRED = (
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -256,21 +245,6 @@ def _one_sided(row: dict[str, str]) -> bool:
 
 def _state_code(inter: str) -> bool:
     return inter.strip().casefold() in ("1", "state forces")
-
-
-def _weapon(sub_type: str, notes: str) -> str:
-    allowed = ALLOWED.get(sub_type.casefold())
-    if not allowed:
-        return "unknown"
-    found = {match.lastgroup for match in FAMILIES.finditer(notes)}
-    if len(found) != 1 or not found <= allowed:
-        return "unknown"
-    family = found.pop()
-    if family == "missile":
-        ballistic, cruise = bool(BALLISTIC.search(notes)), bool(CRUISE.search(notes))
-        if ballistic != cruise:
-            return "ballistic_missile" if ballistic else "cruise_missile"
-    return family
 
 
 ACLED = Publisher(

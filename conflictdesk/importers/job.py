@@ -10,9 +10,9 @@ from conflictdesk.importers.acled import ACLED
 from conflictdesk.importers.apijson import JsonExport, is_json
 from conflictdesk.importers.common import Context, Publisher, Skip, slug
 from conflictdesk.importers.credit import credit_columns
-from conflictdesk.importers.dates import DAY_FIRST, MONTH_FIRST
 from conflictdesk.importers.folder import Refused, Target
 from conflictdesk.importers.ledger import FolderLock, Locked
+from conflictdesk.importers.order import Undecided, decide_order, order_note
 from conflictdesk.importers.reading import (
     CP1252,
     UTF8,
@@ -46,7 +46,7 @@ def run_import(
 ) -> tuple[int, str]:
     """Import one export; return (exit code, the report to print).
 
-    `date_order` None lets the file's evidence decide (see `_decide_order`); `release`/`released` are the
+    `date_order` None lets the file's evidence decide (see `order.py`); `release`/`released` are the
     UCDP release version and date for the credit (the version may also come from the file name or the API)."""
     pub = PUBLISHERS[publisher]
     file, out = Path(file), Path(out)
@@ -84,16 +84,16 @@ def _run(pub, file, out, merge, date_order, release, progress, every) -> Summary
     attempt = _attempt(pub, file, out, merge, order, release, progress, every)
     if date_order is None:
         try:
-            decided = _decide_order(file, attempt.ctx.evidence, order)
-        except Refused:
+            decided = decide_order(file, attempt.ctx.evidence, order)
+        except Undecided as undecided:
             attempt.target.discard()
-            raise
+            raise Refused(str(undecided), code=1) from None
         if decided != order:
             attempt.target.discard()
             attempt = _attempt(pub, file, out, merge, decided, release, progress, every)
         evidence = attempt.ctx.evidence
         if evidence.either or evidence.order():
-            attempt.summary.events.append(_order_note(evidence, decided))
+            attempt.summary.events.append(order_note(evidence, decided))
     return _finish(pub, file, attempt, release)
 
 
@@ -157,40 +157,6 @@ def _open(pub, file: Path, summary: Summary):
     summary.encoding = encoding.label
     summary.layout = f"{describe_delimiter(export.delimiter)}; numeric dates read {summary.date_order}"
     return export
-
-
-def _decide_order(file: Path, evidence, assumed: str) -> str:
-    """The order of day and month the file's dates show, or Refused (nothing written) when they cannot say."""
-    only = evidence.only
-    if only[DAY_FIRST] and only[MONTH_FIRST]:
-        raise Refused(
-            f"{file} mixes day-first and month-first dates ({evidence.example[DAY_FIRST]}; "
-            f"{evidence.example[MONTH_FIRST]}), so no single order reads it. Nothing was written. Correct the file, "
-            "or choose an order with --date-order day-first or --date-order month-first (the other dates are then "
-            "left out with their reason).",
-            code=1,
-        )
-    decided = evidence.order()
-    if decided:
-        return decided
-    if evidence.either:
-        raise Refused(
-            f"{file}: {evidence.either:,} numeric dates read as real dates both day-first and month-first (e.g. "
-            f"{evidence.either_example}), and nothing in the file (a date possible in one order only, or a timestamp "
-            "it cannot come after) says which. Nothing was written. Import it again with --date-order day-first "
-            "(ACLED's and UCDP's own order for such dates) or --date-order month-first (a file re-saved by a "
-            "spreadsheet in a US locale).",
-            code=1,
-        )
-    return assumed
-
-
-def _order_note(evidence, order: str) -> str:
-    example = evidence.example.get(order, "")
-    return (
-        f"Numeric dates were read {order}: the file shows it ({evidence.only[order]:,} dates can only be read that "
-        f"way, e.g. {example}); {evidence.either:,} dates that read either way were read {order} too."
-    )
 
 
 def _finish(pub, file: Path, attempt: Attempt, release) -> Summary:
