@@ -200,6 +200,7 @@ def test_acled_export_becomes_a_valid_folder_with_the_strike_and_its_toll(tmp_pa
         "date_first": "2025-04-13",
         "date_last": "2025-04-13",
         "publisher_timestamp": "1745366400",
+        "district": "Sumy",
     }
     assert "ACLED's sources: Suspilne; Ukrainska Pravda." in strike["notes"]
     toll = one(folder, "casualties")

@@ -12,7 +12,7 @@ Mapping, one line each:
   file's own evidence, see `job.py`). date_precision from `time_precision`: 1 → day, 2 → week, 3 → month.
   The window ACLED gives: 1 → that day; 2 → the coded date lies inside a week (ACLED codes its middle), so
   date_first/date_last are 6 days either side; 3 → the calendar month of the coded date.
-- city: `location`; oblast: `admin1`, verbatim. Coordinates as ACLED gives them; a row without both is
+- city: `location`; oblast: `admin1`; district: `admin2`, verbatim. Coordinates as ACLED gives them; a row without both is
   left out. geo_precision from ACLED's `geo_precision`: 1 → city; 2 and 3 → oblast (never more precise than
   ACLED knows it).
 - attacker: `actor1` only when the event is one-sided — `actor2` empty or civilians — because ACLED states
@@ -159,6 +159,7 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
         "date_first": first,
         "date_last": last,
         "publisher_timestamp": "" if stamp is None else str(stamp),
+        "district": row.get("admin2", "").strip(),
     }
     casualty = {
         "report_id": f"{strike_id}-toll",
