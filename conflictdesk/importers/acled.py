@@ -216,8 +216,8 @@ def window(day: str, precision: str) -> tuple[str, str]:
 
 
 def deaths(row: dict[str, str]) -> int | None:
-    """ACLED's fatalities for a row, if it is a whole number."""
-    return count(row.get("fatalities", "").strip())
+    """ACLED's fatalities for a row, if it is a whole number above 0 (0 is no figure, as in the casualties)."""
+    return count(row.get("fatalities", "").strip()) or None
 
 
 def published(row: dict[str, str], ctx: Context) -> str | None:
