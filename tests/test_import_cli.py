@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_importers import ACLED_COLUMNS, UCDP_COLUMNS, acled, ucdp, write_export
+from importfixtures import ACLED_COLUMNS, UCDP_COLUMNS, acled, ucdp, write_export
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / "bin" / "python"

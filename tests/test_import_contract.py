@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from test_importers import acled, import_acled, import_ucdp, one, rows, ucdp
+from importfixtures import acled, import_acled, import_ucdp, one, rows, ucdp
 
 UP_TO_30 = (
     "On 5 May 2024, Ukrainian forces shelled a Russian position near Krynky. According to Russian sources, up to 30 "

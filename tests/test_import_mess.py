@@ -4,7 +4,7 @@ forces coded 8, and two imports into one folder at once. Each on a small file wr
 import json
 
 from conflictdesk.importers.ledger import FolderLock
-from test_importers import acled, import_acled, import_ucdp, one, rows, run, ucdp
+from importfixtures import acled, import_acled, import_ucdp, one, rows, run, ucdp
 
 OLD, NEW = "1700000000", "1745366400"  # 2023-11-14 and 2025-04-23 UTC
 
