@@ -49,6 +49,19 @@ def test_an_older_file_merged_later_never_reverts_a_newer_row(tmp_path):
     assert len(rows(folder, "strikes")) == 2 and len(rows(folder, "casualties")) == 2
 
 
+def test_an_older_ucdp_release_merged_later_never_reverts_a_newer_one(tmp_path):
+    """GED 24.1 then 23.1 merged: the 24.1 row stays; 25.1 merged after replaces it."""
+    code, _, err, folder = import_ucdp(tmp_path, [ucdp(best="12")], name="GEDEvent_v24_1.csv")
+    assert code == 0, err
+    code, out, err, folder = import_ucdp(tmp_path, [ucdp(best="9")], "--merge", name="GEDEvent_v23_1.csv")
+    assert code == 0, err
+    assert [(t["report_id"], t["killed"]) for t in rows(folder, "casualties")] == [("ucdp-501234-toll", "12")]
+    assert "of the newer release 24.1; the newer row is kept" in out
+    code, _, err, folder = import_ucdp(tmp_path, [ucdp(best="14")], "--merge", name="GEDEvent_v25_1.csv")
+    assert code == 0, err
+    assert [(t["report_id"], t["killed"]) for t in rows(folder, "casualties")] == [("ucdp-501234-toll", "14")]
+
+
 # --- month-first re-saves ----------------------------------------------------------------------
 
 

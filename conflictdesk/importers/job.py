@@ -9,7 +9,7 @@ from typing import TextIO
 from conflictdesk.importers.acled import ACLED
 from conflictdesk.importers.apijson import JsonExport, is_json
 from conflictdesk.importers.common import Context, Publisher, Skip, slug
-from conflictdesk.importers.credit import credit_columns
+from conflictdesk.importers.credit import Credit, credit_columns, release_rank
 from conflictdesk.importers.folder import Refused, Target
 from conflictdesk.importers.ledger import FolderLock, Locked
 from conflictdesk.importers.order import Undecided, decide_order, order_note
@@ -105,7 +105,7 @@ class Attempt:
     target: Target
     ctx: Context
     export_notes: list[str]
-    version: str | None
+    credit: Credit
     latest_day: str = ""
     latest_stamp: str = ""
 
@@ -119,12 +119,17 @@ def _attempt(pub, file, out, merge, date_order, release, progress, every) -> Att
     with export:
         _check_layout(pub, file, export.header)
         summary.unit = "event" if isinstance(export, JsonExport) else "line"
+        version, released = release
+        credit = credit_columns(pub, file, version or getattr(export, "version", None), released)
+        if credit.problem:
+            raise Refused(credit.problem)
         source_id = f"{pub.key}-file-{slug(file.stem, prefix='export')}"
         target = Target(out, merge, pub, source_id)
+        target.versions.release, target.versions.out = release_rank(credit.columns.get("version")), out
         target.open()
         summary.merge = target.merging
         ctx = Context(date_order)
-        attempt = Attempt(summary, target, ctx, getattr(export, "notes", []), getattr(export, "version", None))
+        attempt = Attempt(summary, target, ctx, getattr(export, "notes", []), credit)
         try:
             _convert(pub, export, attempt, progress, every)
         except UnicodeDecodeError as error:
@@ -162,11 +167,7 @@ def _open(pub, file: Path, summary: Summary):
 def _finish(pub, file: Path, attempt: Attempt, release) -> Summary:
     summary, target = attempt.summary, attempt.target
     summary.events += attempt.export_notes
-    version, released = release
-    credit = credit_columns(pub, file, version or attempt.version, released)
-    if credit.problem:
-        target.discard()
-        raise Refused(credit.problem)
+    credit, released = attempt.credit, release[1]
     if released:
         published, basis = released, f"the {pub.name} release date given with --released"
     else:
