@@ -73,7 +73,10 @@ def test_us_excel_resave_is_read_month_first_on_the_files_evidence(tmp_path):
     )
     assert code == 0, err
     assert [s["date"] for s in rows(folder, "strikes")] == ["2024-04-13", "2024-04-12"]
-    assert "Numeric dates were read month-first: the file shows it (1 dates can only be read that way, e.g. line 2" in out
+    assert (
+        "Numeric dates were read month-first: the file shows it (1 date can only be read that way, e.g. line 2: "
+        "4/13/2024 (no such date day-first)); 1 date that read either way were read month-first too." in out
+    )
 
 
 def test_timestamp_decides_between_two_real_dates(tmp_path):

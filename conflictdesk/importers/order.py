@@ -70,8 +70,14 @@ def decide_order(file: Path, evidence, assumed: str) -> str:
 
 
 def order_note(evidence, order: str) -> str:
-    example = evidence.example.get(order, "")
-    return (
-        f"Numeric dates were read {order}: the file shows it ({evidence.only[order]:,} dates can only be read that "
-        f"way, e.g. {example}); {evidence.either:,} dates that read either way were read {order} too."
-    )
+    """The summary line saying in which order numeric dates were read, and why."""
+    only = evidence.only[order]
+    said = f"Numeric dates were read {order}"
+    if only:
+        said += (
+            f": the file shows it ({only:,} date{'s' if only != 1 else ''} can only be read that way, e.g. "
+            f"{evidence.example[order]})"
+        )
+    if evidence.either:
+        said += f"; {evidence.either:,} date{'s' if evidence.either != 1 else ''} that read either way were read {order} too"
+    return said + "."
