@@ -34,6 +34,11 @@ from conflictdesk.problems import format_report
 from conflictdesk.schema import TABLES, TABLES_BY_NAME
 
 WRITTEN = ("strikes", "casualties", "sources", "actors")
+IMPORT_COLUMNS = {
+    "event_kind", "publisher_type", "publisher_subtype", "date_first", "date_last", "publisher_timestamp", "district",
+    "killed_blank_phrase", "killed_low", "killed_high", "source_inconsistency", "version", "released_on", "licence",
+    "credit", "changes", "redistribution", "left_out_rows", "left_out_deaths", "part_of",
+}  # fmt: skip
 
 
 class Refused(Exception):
@@ -91,8 +96,14 @@ class Target:
         if self.merging:
             problems, _ = validate(self.out)
             if problems:
+                older = any(p.column in IMPORT_COLUMNS and "has no column" in p.message for p in problems)
+                hint = (
+                    " It was written before the import columns were added to the contract (data/README.md, "
+                    "\"Imported data\"): import into a new folder, or add those columns, empty, to its files."
+                    if older else ""
+                )  # fmt: skip
                 raise Refused(
-                    f"{self.out} is not a valid data folder, so nothing was imported into it. Fix it first "
+                    f"{self.out} is not a valid data folder, so nothing was imported into it.{hint} Fix it first "
                     f"(python -m conflictdesk validate {self.out}):\n{format_report(problems)}",
                     code=1,
                 )
