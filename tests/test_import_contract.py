@@ -5,6 +5,8 @@ import csv
 
 import pytest
 
+from conflictdesk.load import validate
+
 from importfixtures import acled, import_acled, import_ucdp, one, rows, ucdp
 
 UP_TO_30 = (
@@ -206,3 +208,13 @@ def test_reimport_replaces_its_ledger_rows_and_keeps_others(tmp_path):
         ("ucdp-file-gedevent-v24-1", "imported", "1"),
         ("ucdp-file-gedevent-v24-1", "left_out", "1"),
     ]
+
+
+def test_a_window_ending_before_it_starts_does_not_load(tmp_path):
+    """The contract checks the window: date_last before date_first is a problem at its line and column."""
+    code, _, err, folder = import_ucdp(tmp_path, [ucdp(date_start="2022-02-24", date_end="2022-09-12", date_prec="5")])
+    assert code == 0, err
+    file = folder / "strikes.csv"
+    file.write_text(file.read_text(encoding="utf-8").replace("2022-02-24", "2022-10-01"), encoding="utf-8")
+    problems, _ = validate(folder)
+    assert [(p.file, p.line, p.column) for p in problems] == [("strikes.csv", 2, "date_last")]
