@@ -226,7 +226,7 @@ def require_password() -> None:
 
 def _hand_over_cookie(password: str) -> None:
     """Once per session that passed by the form: have the browser swap a ticket for the HttpOnly cookie."""
-    if not _server_checks or st.context.cookies.get(COOKIE):
+    if not _server_checks or cookie_valid(st.context.cookies.get(COOKIE), password):
         return
     if "_gate_ticket" not in st.session_state:
         st.session_state["_gate_ticket"] = make_ticket(password)
