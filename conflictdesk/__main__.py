@@ -1,5 +1,15 @@
-"""Command line: `python -m conflictdesk validate [DATA_DIR]`, `python -m conflictdesk import {acled,ucdp} FILE --out DIR`,
-`python -m conflictdesk synth --events N --out DIR`, `python -m conflictdesk bench [--sizes 1000,100000,1000000]`."""
+"""Command line of Conflict Desk.
+
+  python -m conflictdesk validate [DATA_DIR]              check a data folder; every problem by file, line, column
+  python -m conflictdesk build --out FILE.duckdb [DATA_DIR]   validate and write the whole database once
+  python -m conflictdesk import {acled,ucdp} FILE --out DIR   import a publisher's export
+  python -m conflictdesk synth --events N --out DIR      write a synthetic benchmark folder
+  python -m conflictdesk bench [--sizes 1000,100000,1000000]  time the dashboard
+
+Environment: CONFLICTDESK_DATA (the data folder; default data/), CONFLICTDESK_CACHE (where the app caches
+the loaded database; default .cache/), CONFLICTDESK_DB (a database written by `build`: the app then opens
+that file read-only and never reads, hashes or builds from the data folder; for replicas sharing one file).
+"""
 
 import argparse
 import sys
@@ -13,10 +23,18 @@ from conflictdesk.problems import format_report
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code."""
-    parser = argparse.ArgumentParser(prog="python -m conflictdesk", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m conflictdesk", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a data folder against the contract")
     check.add_argument("data_dir", nargs="?", type=Path, help="default: $CONFLICTDESK_DATA or data/")
+    make = commands.add_parser(
+        "build",
+        help="validate a data folder and write its whole database to one file (open it with CONFLICTDESK_DB=FILE)",
+    )
+    make.add_argument("--out", type=Path, required=True, help="the database file to write (replaced atomically)")
+    make.add_argument("data_dir", nargs="?", type=Path, help="default: $CONFLICTDESK_DATA or data/")
     import_command.add_parser(commands)
     synth = commands.add_parser("synth", help="write a synthetic benchmark data folder (marked synthetic in every row)")
     synth.add_argument("--events", type=int, required=True, help="how many strikes (each with one casualty report)")
@@ -25,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.data_dir or data_dir())
+    if args.command == "build":
+        return run_build(args.data_dir or data_dir(), args.out)
     if args.command == "import":
         return import_command.run(args)
     if args.command == "synth":
@@ -42,6 +62,23 @@ def run_validate(path: Path) -> int:
         return 1
     rows = ", ".join(f"{name} {count}" for name, count in counts.items())
     print(f"{path}: valid. Rows: {rows}.")
+    return 0
+
+
+def run_build(path: Path, out: Path) -> int:
+    """Validate a folder and write its database to `out`; 0 when written, 1 (and `out` untouched) when invalid."""
+    from conflictdesk.cache import build
+    from conflictdesk.problems import DataError
+
+    if out.exists() and not out.is_file():
+        print(f"build: {out} is not a file", file=sys.stderr)
+        return 1
+    try:
+        version = build(path, out)
+    except DataError as error:
+        print(f"{path}: {format_report(error.problems)}", file=sys.stderr)
+        return 1
+    print(f"{out}: built from {path} (data version {version}). Serve it with CONFLICTDESK_DB={out}.")
     return 0
 
 

@@ -5,7 +5,7 @@ import pytest
 from conflictdesk.cache import cache_file, open_data
 from conflictdesk.load import data_version
 from conflictdesk.problems import DataError
-from datafixtures import write_folder
+from datafixtures import minimal_tables, write_folder
 
 
 @pytest.fixture(autouse=True)
@@ -77,3 +77,112 @@ def test_the_data_folder_is_never_written(tmp_path):
     open_data(folder).close()
     open_data(folder).close()
     assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+# --- a database built once and shared (CONFLICTDESK_DB) ---------------------------------------
+
+
+def overview(monkeypatch, **env) -> "AppTest":
+    from streamlit.testing.v1 import AppTest
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, str(value))
+    return AppTest.from_file("../pages/overview.py", default_timeout=60).run()
+
+
+def test_app_serves_a_built_database_without_the_data_folder(tmp_path, monkeypatch):
+    """With CONFLICTDESK_DB the app shows the built data, never reading the folder nor writing a cache."""
+    from conflictdesk.cache import build
+
+    folder = write_folder(tmp_path / "data")
+    db = tmp_path / "built.duckdb"
+    build(folder, db)
+    stamp = db.stat().st_mtime_ns
+    at = overview(monkeypatch, CONFLICTDESK_DB=db, CONFLICTDESK_DATA=tmp_path / "nowhere")
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Overview"]
+    assert {m.label: m.value for m in at.metric}["Strikes"] == str(len(minimal_tables()["strikes"]))
+    assert not (tmp_path / "cache").exists()
+    assert db.stat().st_mtime_ns == stamp
+
+
+@pytest.mark.parametrize("content", [None, b"not a database" * 100], ids=["missing", "garbage"])
+def test_a_missing_or_broken_built_database_is_named_with_the_fix(tmp_path, monkeypatch, content):
+    """A missing or corrupt CONFLICTDESK_DB file gives the error page naming the file and the build command."""
+    db = tmp_path / "built.duckdb"
+    if content is not None:
+        db.write_bytes(content)
+    at = overview(monkeypatch, CONFLICTDESK_DB=db)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["The data could not be loaded"]
+    listed = at.dataframe[0].value
+    assert list(listed["File"]) == [str(db)]
+    assert "python -m conflictdesk build --out" in listed["Problem"][0]
+    assert db.exists() == (content is not None)  # never built by the app
+
+
+def test_a_database_built_by_other_code_is_refused(tmp_path, monkeypatch):
+    """open_built refuses a file whose stored code version differs: its derived tables may be stale."""
+    import duckdb
+
+    from conflictdesk.cache import build, open_built
+
+    db = tmp_path / "built.duckdb"
+    build(write_folder(tmp_path / "data"), db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("update meta set value = 'older' where key = 'code_version'")
+    with pytest.raises(DataError, match="another version of the code"):
+        open_built(db)
+
+
+# --- the cache key covers the code that builds the database -----------------------------------
+
+
+def test_a_changed_derived_query_builds_a_new_cache_file(tmp_path, monkeypatch):
+    """After an upgrade that edits a derived query, the old cached numbers are not served: a new file is built."""
+    import shutil
+
+    from conflictdesk import queries
+
+    copy = tmp_path / "queries"
+    shutil.copytree(queries.QUERY_DIR, copy)
+    monkeypatch.setattr(queries, "QUERY_DIR", copy)
+    queries.read_query.cache_clear()
+    folder = write_folder(tmp_path / "data")
+    open_data(folder).close()
+    before = cache_file(data_version(folder))
+    assert before.exists()
+    query = copy / "derived_toll_days.sql"
+    # An "upgrade": the derived table now counts only strikes with a reported toll of 2 or more killed.
+    query.write_text(query.read_text(encoding="utf-8").replace("from strike_tolls", "from (select * from strike_tolls where killed >= 2)"), encoding="utf-8")
+    queries.read_query.cache_clear()
+    try:
+        after = cache_file(data_version(folder))
+        assert after != before
+        con = open_data(folder)
+        assert after.exists()
+        old = __import__("duckdb").connect(str(before), read_only=True)
+        assert con.execute("select count(*) from toll_days").fetchone() != old.execute("select count(*) from toll_days").fetchone()
+    finally:
+        queries.read_query.cache_clear()
+
+
+def test_a_changed_schema_or_loader_module_changes_the_key(tmp_path, monkeypatch):
+    """The schema, derived-table and loader modules are part of the key as well as the queries."""
+    import shutil
+
+    from conflictdesk import cache
+
+    copy = tmp_path / "conflictdesk"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", copy)
+    key = cache.code_version()
+    for name in ("schema.py", "derived.py", "load.py"):
+        file = copy / name
+        original = file.read_bytes()
+        file.write_bytes(original + b"\n# changed\n")
+        assert cache.code_version() != key, name
+        file.write_bytes(original)
+    assert cache.code_version() == key
+    (copy / "text.py").write_bytes(b"# not part of the build\n")
+    assert cache.code_version() == key

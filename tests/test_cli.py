@@ -115,3 +115,40 @@ def test_argument_wins_over_conflictdesk_data(tmp_path):
     result = run_validate(str(ROOT / "data"), data=broken_copy(tmp_path))
     assert result.returncode == 0, result.stderr
     assert_summary(result.stdout, row_counts(ROOT / "data"))
+
+
+def run_command(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    python = PYTHON if PYTHON.exists() else Path(sys.executable)
+    return subprocess.run(
+        [str(python), "-m", "conflictdesk", *args], cwd=ROOT, env=env or dict(os.environ),
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_build_writes_one_database_file(tmp_path):
+    """`build --out FILE DIR` validates the folder and writes the database, saying how to serve it."""
+    out = tmp_path / "built" / "conflictdesk.duckdb"
+    result = run_command("build", "--out", str(out), str(write_folder(tmp_path / "data")))
+    assert result.returncode == 0, result.stderr
+    assert out.is_file()
+    assert f"CONFLICTDESK_DB={out}" in result.stdout
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left behind
+
+
+def test_build_of_a_broken_folder_writes_nothing(tmp_path):
+    """A broken folder: exit 1, the problem at its file, line and column, and the old database untouched."""
+    out = tmp_path / "conflictdesk.duckdb"
+    out.write_bytes(b"the previous build")
+    result = run_command("build", "--out", str(out), str(broken_copy(tmp_path)))
+    assert result.returncode == 1
+    assert "strikes.csv, line 2, column latitude" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert out.read_bytes() == b"the previous build"
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == [out.name]
+
+
+def test_help_documents_build_and_the_database_variable():
+    """`--help` names the build command and CONFLICTDESK_DB."""
+    result = run_command("--help")
+    assert result.returncode == 0
+    assert "build --out FILE.duckdb" in result.stdout and "CONFLICTDESK_DB" in result.stdout

@@ -1,0 +1,87 @@
+"""How a problem is told: the cell quoted, and the fix ("did you mean …?") when the intent is clear."""
+
+import difflib
+import re
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from conflictdesk.loader.cells import real_dates, show
+
+MANY_KNOWN = 5000  # past this many known ids, "did you mean" looks only at ids sharing a prefix
+
+
+def choice_message(value: str, choices: tuple[str, ...]) -> str:
+    hint = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+    fix = f"; did you mean {hint[0]!r}?" if hint else ""
+    return f"{show(value)} is not one of: {', '.join(choices)}{fix}"
+
+
+def number_message(value: str) -> str:
+    message = f"{show(value)} is not a number"
+    if re.match(r"^-?[0-9]+,[0-9]+$", value):
+        message += f"; write decimals with a point: did you mean {value.replace(',', '.')}?"
+    return message
+
+
+def date_message(value: str) -> str:
+    fix = date_fix(value)
+    hint = f"; did you mean {fix}?" if fix else ""
+    return f"{show(value)} is not a date written YYYY-MM-DD (for example 2025-04-13){hint}"
+
+
+def date_fix(value: str) -> str | None:
+    """The YYYY-MM-DD date a spreadsheet-style date surely means, or None when it is unclear."""
+    if match := re.match(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]00:00(:00)?$", value):
+        year, month, day = match.group(1, 2, 3)
+    elif match := re.match(r"^([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})$", value):
+        year, month, day = match.group(1, 2, 3)
+    elif match := re.match(r"^([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})$", value):
+        first, second, year = match.group(1, 2, 3)
+        if int(first) > 12 >= int(second):
+            day, month = first, second
+        elif int(second) > 12 >= int(first):
+            month, day = first, second
+        else:
+            return None  # 04/05/2025: 4 May or 5 April? Only the curator knows.
+    else:
+        return None
+    fixed = f"{year}-{int(month):02d}-{int(day):02d}"
+    return fixed if real_dates(pd.Series([fixed], dtype="str"))[0] else None
+
+
+def suggest(value: str, known: pa.Array) -> str:
+    """'; did you mean …?' with the known id closest to value, or nothing."""
+    hint = difflib.get_close_matches(value, candidates(value, known), n=1, cutoff=0.6)
+    return f"; did you mean {hint[0]!r}?" if hint else ""
+
+
+def candidates(value: str, known: pa.Array) -> list[str]:
+    """The known ids worth comparing with value: all of them, or past MANY_KNOWN those sharing its longest prefix."""
+    if len(known) <= MANY_KNOWN:
+        return pc.unique(known).to_pylist()
+    for size in range(min(len(value), 24), 0, -1):
+        near = pc.filter(known, pc.starts_with(known, value[:size]))
+        if len(near):
+            return pc.unique(near).slice(0, MANY_KNOWN).to_pylist()
+    return []
+
+
+def count_message(value: str) -> str:
+    """Why a cell is not a count of people or events, and how to write it."""
+    if re.match(r"^-[0-9]+(\.[0-9]+)?$", value):
+        return f"{value} is negative; counts cannot be below zero"
+    if re.match(r"^[0-9]+$", value):
+        return f"{show(value)} is too large to be a count of people or events; check the cell"
+    if re.match(r"^[0-9]{1,3}(,[0-9]{3})+$", value):
+        return (
+            f"{value} has a thousands separator; write the number in digits only "
+            f"(did you mean {value.replace(',', '')}?) and keep the source's words in the _phrase column"
+        )
+    if re.match(r"^[0-9]*[.,][0-9]+$", value):
+        return f"{value} is not a whole number; counts of people or events are whole numbers"
+    return (
+        f"{show(value)} is not a number: write the source's number in digits 0-9 (3 for 'three') "
+        "and its words in the _phrase column"
+    )
