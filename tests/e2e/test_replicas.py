@@ -152,3 +152,18 @@ def test_readers_keep_their_view_when_a_replica_dies(browser, cluster, plan):
     finally:
         for reader in readers:
             reader.context.close()
+
+
+def test_haproxy_accepts_the_configuration_for_any_number_of_replicas(tmp_path):
+    """deploy/haproxy.cfg with the server lines replicas.py appends passes `haproxy -c`, for 1 and 5 replicas."""
+    import subprocess
+
+    from deploy.replicas import haproxy_binary, haproxy_config
+
+    for ports in ([8601], list(range(8601, 8606))):
+        config = tmp_path / f"haproxy-{len(ports)}.cfg"
+        config.write_text(haproxy_config(ports), encoding="utf-8")
+        check = subprocess.run([haproxy_binary(), "-c", "-f", str(config)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+        servers = [line for line in config.read_text().splitlines() if line.startswith("    server ")]
+        assert servers == [f"    server r{i} 127.0.0.1:{port} cookie r{i}" for i, port in enumerate(ports, start=1)]
