@@ -5,6 +5,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptests import TIMEOUT
+
 
 @pytest.fixture(autouse=True)
 def bundled_data(monkeypatch):
@@ -14,7 +16,7 @@ def bundled_data(monkeypatch):
 
 def casualties(**params) -> AppTest:
     """The casualties page run with the given URL parameters."""
-    at = AppTest.from_file("../app.py", default_timeout=30)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
     return at.switch_page("pages/casualties.py").run()
@@ -103,18 +105,10 @@ def test_period_in_the_url_is_honoured():
 # --- many strikes ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def many_strikes(tmp_path_factory):
-    """A synthetic folder of 3,000 strikes (one report each)."""
-    from conflictdesk.synth import write_synthetic
-
-    return write_synthetic(tmp_path_factory.mktemp("many") / "data", 3000)
-
-
 def test_many_strikes_show_the_top_25_and_the_first_reports(many_strikes, monkeypatch):
     """3,000 strikes: bars for the 25 highest tolls, said so; the first 500 reports, said so; honest totals."""
     monkeypatch.setenv("CONFLICTDESK_DATA", str(many_strikes))
-    at = AppTest.from_file("../pages/casualties.py", default_timeout=60).run()
+    at = AppTest.from_file("../pages/casualties.py", default_timeout=TIMEOUT).run()
     assert not at.exception
     infos = " ".join(i.value for i in at.info)
     assert "Showing the 25 strikes with the highest tolls of 3,000" in infos

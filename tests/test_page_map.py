@@ -5,13 +5,15 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptests import TIMEOUT
+
 SUMY = "sumy-2025-04-13"
 ODESA = "odesa-2025-04-21"
 
 
 def map_page(**params) -> AppTest:
     """The app opened at the map page (through app.py's navigation) with the given URL parameters."""
-    at = AppTest.from_file("../app.py", default_timeout=30)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
@@ -165,31 +167,13 @@ def test_unknown_strike_is_ignored_with_a_notice():
     assert "Toll, report by report" not in shown_text(at)
 
 
-def test_page_runs_on_its_own_without_app_py():
-    """The page file opened directly (as on a fresh server) sets itself up and draws the map."""
-    at = AppTest.from_file("../pages/map.py", default_timeout=30)
-    at.query_params["place"] = "Sumy"
-    at.run()
-    assert not at.exception
-    assert deck_spec(at)["initialViewState"]["latitude"] == pytest.approx(50.91, abs=0.01)
-    assert at.sidebar.multiselect(key="actor") is not None
-
-
 # --- many strikes: squares, and points again in a city view -------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def many_strikes(tmp_path_factory):
-    """A synthetic folder of 3,000 strikes around twelve cities."""
-    from conflictdesk.synth import write_synthetic
-
-    return write_synthetic(tmp_path_factory.mktemp("many") / "data", 3000)
 
 
 def test_many_strikes_are_drawn_as_squares(many_strikes, monkeypatch):
     """3,000 strikes over all Ukraine: squares, not points, with a note, a small payload and a download."""
     monkeypatch.setenv("CONFLICTDESK_DATA", str(many_strikes))
-    at = AppTest.from_file("../pages/map.py", default_timeout=60).run()
+    at = AppTest.from_file("../pages/map.py", default_timeout=TIMEOUT).run()
     assert not at.exception
     assert strikes_drawn(at) == {}
     cells = next(layer for layer in deck_spec(at)["layers"] if layer["id"] == "cells")["data"]
@@ -204,7 +188,7 @@ def test_many_strikes_are_drawn_as_squares(many_strikes, monkeypatch):
 def test_a_city_view_draws_points_again(many_strikes, monkeypatch):
     """?place=Kyiv: Kyiv's strikes as points with their cards to pick, and a note on what is left out."""
     monkeypatch.setenv("CONFLICTDESK_DATA", str(many_strikes))
-    at = AppTest.from_file("../pages/map.py", default_timeout=60)
+    at = AppTest.from_file("../pages/map.py", default_timeout=TIMEOUT)
     at.query_params["place"] = "Kyiv"
     at.run()
     assert not at.exception
