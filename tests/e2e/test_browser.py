@@ -58,7 +58,7 @@ def test_map_canvas_has_pixels(context, server):
 def test_filters_follow_the_reader_into_the_address_bar_and_a_new_browser(make_context, server):
     """Filters survive the menu, a chosen actor is written into the URL, and the copied URL restores the view."""
     page = open_page(make_context(), f"{server.url}/casualties?period=2025-04-14&period=2025-04-21", "Casualties")
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Overview").click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Overview").click()
     expect(page.locator("[data-testid='stMain'] h1").first).to_have_text("Overview")
     expect(page).to_have_url(re.compile(r"/overview\?period=2025-04-14&period=2025-04-21"))
     expect(metric(page, "Strikes")).to_have_text("1")
@@ -87,7 +87,7 @@ def test_first_request_to_a_fresh_server(context, fresh_server, name, other):
     expect_no_error(page)
     expect(page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first).to_contain_text("Ukraine")
     expect(page.get_by_test_id("stMain")).to_contain_text("21 Apr 2025 – 21 Apr 2025")
-    links = page.get_by_test_id("stSidebarNav").locator("a")
+    links = page.get_by_test_id("stSidebar").get_by_role("link")
     expect(links).to_have_count(len(MENU))
     assert [text.strip().splitlines()[-1] for text in links.all_inner_texts()] == MENU
     links.filter(has_text=other).click()
