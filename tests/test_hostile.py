@@ -99,6 +99,8 @@ def test_hostile_data_text_is_escaped(hostile_data, name):
         assert "<script>" not in text.replace("\\<script\\>", ""), text[:120]
         assert "](javascript:" not in text, text[:120]
         assert "**bold**" not in text, text[:120]
+    drawn = {"overview": "plotly_chart", "casualties": "plotly_chart", "truces": "plotly_chart", "map": "deck_gl_json_chart"}
+    assert name not in drawn or at.get(drawn[name]), "the chart or map these checks look into is missing"
     for chart in at.get("plotly_chart"):
         assert "<script>" not in chart.proto.spec
     for deck in at.get("deck_gl_json_chart"):

@@ -49,18 +49,15 @@ def shown_text(at: AppTest) -> str:
     return "\n".join(e.value for kind in (at.markdown, at.caption, at.info, at.warning) for e in kind)
 
 
-def test_map_draws_both_strikes_with_their_radius():
-    """The page runs and the deck holds Sumy, bigger than Odesa, with its tooltip phrase."""
+def test_map_draws_both_strikes_with_their_phrases():
+    """The page runs and the deck holds Sumy and Odesa, Sumy's tooltip in its source's words, and a text summary."""
     at = map_page()
     assert not at.exception
     assert at.title[0].value == "Strikes map"
     strikes = strikes_drawn(at)
     assert set(strikes) == {SUMY, ODESA}
-    assert strikes[SUMY]["radius"] > strikes[ODESA]["radius"] > 0
     assert "35 killed; over 100 injured" in strikes[SUMY]["tooltip"]
     chart = at.get("deck_gl_json_chart")[0].proto
-    tooltip = json.loads(chart.tooltip)
-    assert tooltip["text"] == "{tooltip}" and "html" not in tooltip
     assert "2 strikes" in chart.alt and "Sumy" in chart.alt
 
 
@@ -179,7 +176,6 @@ def test_many_strikes_are_drawn_as_squares(many_strikes, monkeypatch):
     cells = next(layer for layer in deck_spec(at)["layers"] if layer["id"] == "cells")["data"]
     assert cells and all("strikes in this square" in c["tooltip"] or "strike in this square" in c["tooltip"]
                          for c in cells)
-    assert len(at.get("deck_gl_json_chart")[0].proto.json) < 1_000_000
     assert any("3,000 strikes match these filters: too many to draw one by one" in i.value.replace("\\", "") for i in at.info)
     assert "Squares: strikes added up" in shown_text(at)
     assert "Download the strikes matching these filters (CSV)" in [b.label for b in at.get("download_button")]
