@@ -16,8 +16,9 @@ run: $(VENV)/installed
 	$(PY) -m conflictdesk validate
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
+# Two workers: the browser tests stay together on one (one Chromium, one server per kind), the rest share both.
 test: $(VENV)/installed browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 validate: $(VENV)/installed
 	$(PY) -m conflictdesk validate

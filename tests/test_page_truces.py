@@ -6,6 +6,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptests import TIMEOUT
+
 SUM = re.compile(r"\b3,?100\b")  # "nearly 3,000" + "hundreds" (coded 100) must never be added up
 
 
@@ -17,7 +19,7 @@ def bundled_data(monkeypatch):
 
 def truces(**params) -> AppTest:
     """The truce page run with the given URL parameters."""
-    at = AppTest.from_file("../app.py", default_timeout=30)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
     return at.switch_page("pages/truces.py").run()
