@@ -36,7 +36,7 @@ def test_every_page_sets_itself_up_when_run_directly(name, folder, monkeypatch):
     assert not at.exception
     assert at.sidebar.date_input(key="period").value == (dt.date(2025, 4, 21), dt.date(2025, 4, 21))
     assert at.sidebar.multiselect(key="actor").value == ["ukraine"]
-    assert any("Filtered to 21 Apr 2025 – 21 Apr 2025" in c.value for c in at.caption)
+    assert any("Filtered to 21 Apr 2025; " in c.value and "Ukraine" in c.value for c in at.caption)
     assert any(BANNER in warning.value for warning in at.warning)
     assert any("Data version" in c.value for c in at.caption)
 

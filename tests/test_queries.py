@@ -22,6 +22,7 @@ import pytest
 from datafixtures import minimal_tables, write_folder
 from conflictdesk.derived import add_derived
 from conflictdesk.load import load
+from conflictdesk.search import matching
 from conflictdesk.queries import QUERY_DIR, run_query
 
 D = dt.date
@@ -320,14 +321,17 @@ def test_truces_in_period(tmp_path, date_from, date_to, end_date, expected):
     ],
 )
 def test_statements_filters(con, filters, expected):
-    """Statements newest first, narrowed by period, speaker's actor, speaker names and text terms."""
-    params = {**APRIL, "actors": [], "speakers": [], "terms": [], **filters}
-    assert ids(run_query(con, "statements", **params), "statement_id") == expected
+    """Statements newest first, narrowed by period, speaker's actor, speaker names and (search.matching) terms."""
+    params = {**APRIL, "actors": [], "speakers": [], **filters}
+    terms = params.pop("terms", [])
+    frame = run_query(con, "statements", **params)
+    assert ids(frame[matching(frame, terms)], "statement_id") == expected
 
 
 def test_statements_columns(con):
     """A statement row carries who said it, for which side, the quote, its topics and its source."""
-    frame = run_query(con, "statements", **APRIL, actors=["russia"], speakers=[], terms=["peace"])
+    frame = run_query(con, "statements", **APRIL, actors=["russia"], speakers=[])
+    frame = frame[matching(frame, ["peace"])]
     assert rows(
         frame, "statement_id", "date", "speaker", "actor_name", "quote", "quote_kind", "topics", "related_truce_id", "publisher"
     ) == [
