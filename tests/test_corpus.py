@@ -36,6 +36,8 @@ from conflictdesk.problems import DataError, format_report
 from conflictdesk.schema import TABLES, TABLES_BY_NAME
 from corpus.big import write_big_folder
 
+NOTES = TABLES_BY_NAME["strikes"].column_names.index("notes")  # not the last column: import columns follow it
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -182,7 +184,7 @@ CASES = [
          ("truces.csv", None, None, "the file is missing; it needs the columns truce_id, name, declared_by")),
     case("zero-byte file", empty("events.csv"),
          ("events.csv", None, None, "the file is empty; it needs at least the header row: event_id,date")),
-    case("missing column", header("strikes.csv", lambda row: row[:-1], rows_too=True),
+    case("missing column", header("strikes.csv", lambda row: row[:NOTES] + row[NOTES + 1 :], rows_too=True),
          ("strikes.csv", 1, "notes", "the header has no column 'notes'; add it")),
     case("extra column", header("actors.csv", lambda row: [*row, "wikidata"]),
          ("actors.csv", 1, "wikidata", "'wikidata' is not a column of actors.csv. The columns are: actor_id, name")),
@@ -197,9 +199,9 @@ CASES = [
          ("strikes.csv", 1, None, "separated by semicolons, not commas; re-save the file as CSV with commas")),
     # rows that cannot be read
     case("ragged row", raw_line("actors.csv", 3, lambda text: text + ",extra"),
-         ("actors.csv", 3, None, "this row has 5 values but the header has 4 columns")),
+         ("actors.csv", 3, None, "this row has 6 values but the header has 5 columns")),
     case("row one value short", raw_line("actors.csv", 4, lambda text: text.rsplit(",", 1)[0]),
-         ("actors.csv", 4, None, "this row has 3 values but the header has 4 columns")),
+         ("actors.csv", 4, None, "this row has 4 values but the header has 5 columns")),
     case("unterminated quote", raw_line("actors.csv", 3, lambda text: 'ukraine,"Ukraine,state,Kyiv'),
          ("actors.csv", 3, None, 'a quoted value opened on this line is never closed: add the missing closing "')),
     case("Windows-1252 file (curly quote)", encode("strikes.csv", "cp1252"),
