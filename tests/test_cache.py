@@ -260,7 +260,7 @@ def test_readers_are_not_kept_waiting_while_newer_files_are_checked(tmp_path, mo
     monkeypatch.setattr(fresh_store, "open_folder", lambda path: release.wait() and cache.open_folder(path))
     monkeypatch.setenv("CONFLICTDESK_CHECK_WAIT", "0")
     with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nato,NATO,alliance,\n")
+        handle.write("nato,NATO,alliance" + "," * (len(ACTOR_COLUMNS) - 3) + "\n")
     con, notice, problems = fresh_store.status()
     assert con is good and problems is None and "Newer data is being checked" in notice
     release.set()
@@ -507,7 +507,7 @@ def test_a_save_during_the_first_build_is_not_cached_under_the_old_version(tmp_p
         if not saves:  # the curator saves once while the first build runs
             saves.append(1)
             with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
-                handle.write("nato,NATO,alliance,\n")
+                handle.write("nato,NATO,alliance" + "," * (len(ACTOR_COLUMNS) - 3) + "\n")
         return con
 
     monkeypatch.setattr(cache, "load", load_then_save)

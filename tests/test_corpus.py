@@ -32,7 +32,7 @@ from streamlit.testing.v1 import AppTest
 
 from conflictdesk.cache import open_data
 from conflictdesk.load import load, validate
-from conflictdesk.problems import DataError, format_report
+from conflictdesk.problems import DataError, column_letter, format_report
 from conflictdesk.schema import TABLES, TABLES_BY_NAME
 from corpus.big import write_big_folder
 
@@ -301,7 +301,8 @@ CASES = [
     case("bad cell after a note with a blank line inside", then(cell("strikes.csv", 2, "notes", "First paragraph.\n\nSecond paragraph."), cell("strikes.csv", 3, "weapon", "drones")),
          ("strikes.csv", 3, "weapon", "did you mean 'drone'?")),
     case("bad cell in a file with its columns in another order", then(header("strikes.csv", lambda row: row[::-1], rows_too=True), cell("strikes.csv", 3, "weapon", "drones")),
-         ("strikes.csv", 3, "weapon", "did you mean 'drone'?", "H")),
+         ("strikes.csv", 3, "weapon", "did you mean 'drone'?",
+          column_letter(len(TABLES_BY_NAME["strikes"].column_names) - 1 - TABLES_BY_NAME["strikes"].column_names.index("weapon")))),
     # invisible characters in text (issue 11)
     case("right-to-left override in a city", cell("strikes.csv", 3, "city", "Od\u202eesa"),
          ("strikes.csv", 3, "city", "character 3 of the cell is U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control")),

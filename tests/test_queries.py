@@ -605,7 +605,7 @@ def test_build_file_style(path: Path):
 
 CARD_QUERIES = {
     "latest_statements": {**ALL_APRIL, "actors": [], "limit": 10},
-    "statements": {**ALL_APRIL, "actors": [], "speakers": [], "terms": []},
+    "statements": {**ALL_APRIL, "actors": [], "speakers": []},
     "statement": {"statement_id": "putin-1"},
     "strike_statement_cards": {"strike_id": "sumy"},
 }
