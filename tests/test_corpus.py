@@ -523,7 +523,7 @@ def validate_with_peak_memory(folder: Path, scratch: Path) -> tuple[int, str, fl
     return os.waitstatus_to_exitcode(status), out.read_text(), usage.ru_maxrss / 1024
 
 
-def test_bad_row_deep_in_a_50_mb_file_is_named_in_seconds(tmp_path):
+def test_bad_row_deep_in_a_50_mb_file_is_named_alone(tmp_path):
     """An unknown weapon 7 rows from the end of a ~50 MB strikes.csv is reported at its line and column, alone."""
     big = write_big_folder(tmp_path / "big", strikes_mb=50, bad=("strikes", "weapon", "drones"))
     size = (big.path / "strikes.csv").stat().st_size
@@ -540,7 +540,6 @@ def test_bad_row_deep_in_a_50_mb_file_is_named_in_seconds(tmp_path):
         "cruise_missile, missile, drone, artillery, glide_bomb, unknown; did you mean 'drone'?"
     ]
     assert big.bad_line > 130_000
-    assert seconds < 30  # loose on purpose: speed is measured by the benchmarks, not by this test
     assert peak_mb < 1500  # the old loader, a Python object per cell, needed ~770 MB here; this one ~440 MB
 
 
