@@ -147,7 +147,38 @@ def build(path: Path, out: Path) -> str:
     return version
 
 
-def open_built(file: Path) -> duckdb.DuckDBPyConnection:
+class Attached:
+    """A database file attached read-only to a private in-memory DuckDB; every cursor reads it by default.
+
+    `duckdb.connect(path)` shares one database instance per path within a process (duckdb/duckdb#15912):
+    a file rebuilt and moved into place at the same path would go on being read as the old one while any
+    connection to it is open. Attaching opens the file itself, so a new build is read as what it is.
+    Offers what the query runner uses: `cursor()`, `execute()` and `close()`.
+    """
+
+    def __init__(self, file: Path):
+        self._con = duckdb.connect()
+        try:
+            self._con.execute(f"attach '{str(file).replace(chr(39), chr(39) * 2)}' as data (read_only)")
+            self._con.execute("use data")
+        except BaseException:
+            self._con.close()
+            raise
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor reading the attached file."""
+        cursor = self._con.cursor()
+        cursor.execute("use data")
+        return cursor
+
+    def execute(self, *args) -> duckdb.DuckDBPyConnection:
+        return self._con.execute(*args)
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def open_built(file: Path) -> Attached:
     """Open a database written by `build`, read-only, without reading the data folder.
 
     Raises DataError (one problem naming the file and the fix) when the file is missing, is not a
@@ -162,7 +193,7 @@ def open_built(file: Path) -> duckdb.DuckDBPyConnection:
     if not file.is_file():
         raise refuse(f"the built database does not exist; {fix}")
     try:
-        con = duckdb.connect(str(file), read_only=True)
+        con = Attached(file)
     except (duckdb.Error, OSError) as error:
         raise refuse(f"the file is not a readable database ({_first_line(error)}); re-{fix}")
     try:
