@@ -36,7 +36,7 @@ _cleaned: set[Path] = set()
 class Opened:
     """A database opened for serving: its connection, data version and file (None when in memory)."""
 
-    con: duckdb.DuckDBPyConnection
+    con: "Attached | duckdb.DuckDBPyConnection"  # Attached for files; a plain connection when built in memory
     version: str
     file: Path | None
 
@@ -69,8 +69,11 @@ def cache_file(version: str, folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / f"conflictdesk-{version}-{code_version()}.duckdb"
 
 
-def open_data(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the cached database for this folder's data, building it (atomically) when missing or broken."""
+def open_data(path: Path) -> "Attached | duckdb.DuckDBPyConnection":
+    """Open the cached database for this folder's data, building it (atomically) when missing or broken.
+
+    What it returns offers `cursor()`, `execute()` and `close()` (see Attached).
+    """
     return open_folder(path).con
 
 
@@ -300,7 +303,7 @@ def _open_cached(file: Path, version: str, may_discard: bool) -> Opened | None:
     con = None
     try:
         if cachedir.intact(file):
-            con = duckdb.connect(str(file), read_only=True)
+            con = Attached(file)  # not duckdb.connect: a file rebuilt at this path must be read anew
             names = _table_names(con)
             stored = dict(con.execute("select key, value from meta").fetchall()) if "meta" in names else {}
             if _needed() <= names and stored.get("data_version") == version and stored.get("code_version") == code_version():
