@@ -33,6 +33,7 @@ MAX_PER_RULE = 20  # a broken column of a million rows is reported by example, n
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+DATETIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( ([01][0-9]|2[0-3]):[0-5][0-9])?$"  # the hour only when known
 FLOAT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 COUNT_PATTERN = r"^[0-9]{1,12}$"
 # Ukraine and its neighbours, generously: points outside are flagged only if swapping them lands inside.
@@ -181,6 +182,8 @@ def read_folder(path: Path) -> Folder:
 def read_table(folder: Folder, table: Table, con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     """Read one CSV as Arrow-backed text cells (empty cells missing), or record why it cannot be read."""
     file = folder.path / table.file
+    if not file.is_file() and table.optional:
+        return pd.DataFrame({name: pd.Series([], dtype="str") for name in table.column_names})
     if not file.is_file():
         folder.add(table, None, None, f"the file is missing; it needs the columns {', '.join(table.column_names)}")
         return None
@@ -461,6 +464,14 @@ def _check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Col
         )
     elif kind == "date":
         _check_dates(folder, table, column.name, values)
+    elif kind == "datetime":
+        shaped = _matches(values, DATETIME_PATTERN)
+        bad = values[~shaped]
+        _report(folder, table, column.name, bad.index, lambda line: f"{_show(bad[line])} is not a date-time written "
+                "YYYY-MM-DD HH:MM (or YYYY-MM-DD when the source gives no hour), for example 2025-04-13 06:30")
+        days = pd.Series(pc.utf8_slice_codeunits(_arrow(values), 0, 10), index=values.index, dtype="str")
+        impossible = values[shaped & ~_real_dates(days)]
+        _report(folder, table, column.name, impossible.index, lambda line: f"{impossible[line]} is not a real calendar date")
     elif kind == "time":
         bad = values[~_matches(values, TIME_PATTERN)]
         _report(folder, table, column.name, bad.index, lambda line: f"{_show(bad[line])} is not a time like 23:40")
@@ -565,9 +576,17 @@ def _check_figure(folder: Folder, table: Table, frame: pd.DataFrame, figure: str
 
 def _check_span(folder: Folder, table: Table, frame: pd.DataFrame, start: str, end: str) -> None:
     begin, finish = frame[start], frame[end]
-    both = _real_dates(begin) & _real_dates(finish)
-    # Two real YYYY-MM-DD dates compare as their text does.
-    earlier = pc.fill_null(pc.less(_arrow(finish), _arrow(begin)), False).to_numpy(zero_copy_only=False)
+    # Date-times are compared by their days, and by their hours too when both give one.
+    begin_day, finish_day = (
+        pd.Series(pc.utf8_slice_codeunits(_arrow(cells), 0, 10), index=cells.index, dtype="str") for cells in (begin, finish)
+    )
+    both = _real_dates(begin_day) & _real_dates(finish_day)
+    same_shape = pc.equal(pc.utf8_length(_arrow(begin)), pc.utf8_length(_arrow(finish)))
+    # Two real YYYY-MM-DD dates (or YYYY-MM-DD HH:MM date-times) compare as their text does.
+    earlier = pc.or_(
+        pc.less(_arrow(finish_day), _arrow(begin_day)), pc.and_(same_shape, pc.less(_arrow(finish), _arrow(begin)))
+    )
+    earlier = pc.fill_null(earlier, False).to_numpy(zero_copy_only=False)
     _report(
         folder,
         table,
@@ -736,7 +755,7 @@ def _typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRe
             cell = FunctionExpression(
                 "regexp_split_to_array", cell.cast(duckdb.sqltypes.VARCHAR), ConstantExpression(r"\s*;\s*")
             )
-        elif column.kind in ("id", "text", "choice", "time"):
+        elif column.kind in ("id", "text", "choice", "time", "datetime"):  # a date-time stays text: its hour may be unknown
             cell = cell.cast(duckdb.sqltypes.VARCHAR)
         else:
             raise ValueError(f"unknown column kind {column.kind}")

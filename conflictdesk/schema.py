@@ -1,10 +1,17 @@
-"""The data contract: the eight tables, their columns and the rules each column obeys."""
+"""The data contract: the tables, their columns and the rules each column obeys.
+
+Eight tables are always there; `incidents` and `air_attacks` are optional (an absent file is an empty
+table), so folders written before they existed stay valid."""
 
 from dataclasses import dataclass, field
 
 QUALIFIERS = ("exact", "at_least", "over", "about", "nearly", "up_to", "vague")
 STATUSES = ("claimed", "confirmed", "disputed")
 DATE_PRECISIONS = ("day", "week", "month")
+GEO_PRECISIONS = ("exact", "neighbourhood", "city", "oblast")
+WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "artillery", "glide_bomb", "unknown")
+# Air-attack reports keep reconnaissance drones (Orlan, ZALA, Supercam) apart from attack drones.
+AIR_WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "recon_drone", "glide_bomb", "unknown")
 
 
 @dataclass(frozen=True)
@@ -12,7 +19,7 @@ class Column:
     """One column of a table and the rule its cells obey."""
 
     name: str
-    kind: str = "text"  # id | text | date | int | float | choice | list | time
+    kind: str = "text"  # id | text | date | datetime | int | float | choice | list | time
     required: bool = False
     choices: tuple[str, ...] = ()
     references: str | None = None  # "table.column" a value must exist in
@@ -29,7 +36,8 @@ class Table:
     key: str
     is_fact: bool = True
     figures: tuple[str, ...] = ()  # number columns that come with _qualifier and _phrase
-    spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date pairs
+    spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date or date-time pairs
+    optional: bool = False  # an absent file reads as an empty table
 
     @property
     def file(self) -> str:
@@ -110,26 +118,9 @@ TABLES: tuple[Table, ...] = (
             Column("place"),
             Column("latitude", "float", required=True, low=-90, high=90),
             Column("longitude", "float", required=True, low=-180, high=180),
-            Column(
-                "geo_precision",
-                "choice",
-                required=True,
-                choices=("exact", "neighbourhood", "city", "oblast"),
-            ),
+            Column("geo_precision", "choice", required=True, choices=GEO_PRECISIONS),
             Column("attacker", "id", references=ACTOR),
-            Column(
-                "weapon",
-                "choice",
-                choices=(
-                    "ballistic_missile",
-                    "cruise_missile",
-                    "missile",
-                    "drone",
-                    "artillery",
-                    "glide_bomb",
-                    "unknown",
-                ),
-            ),
+            Column("weapon", "choice", choices=WEAPONS),
             Column(
                 "target_type",
                 "choice",
@@ -223,6 +214,49 @@ TABLES: tuple[Table, ...] = (
             *_fact_tail(),
         ),
         key="event_id",
+    ),
+    Table(
+        "incidents",
+        (
+            Column("incident_id", "id", required=True),
+            Column("date", "date", required=True),
+            Column("date_precision", "choice", required=True, choices=DATE_PRECISIONS),
+            Column("place"),
+            Column("latitude", "float", required=True, low=-90, high=90),
+            Column("longitude", "float", required=True, low=-180, high=180),
+            Column("geo_precision", "choice", required=True, choices=GEO_PRECISIONS),
+            Column("area_types", "list"),
+            Column("weapon_systems", "list"),
+            Column("content_warning"),
+            Column("links", "list"),
+            Column("hidden_sources", "int", low=0),
+            Column("status", "choice", required=True, choices=STATUSES),
+            *_fact_tail(),
+        ),
+        key="incident_id",
+        optional=True,
+    ),
+    Table(
+        "air_attacks",
+        (
+            Column("report_id", "id", required=True),
+            Column("period_start", "datetime", required=True),
+            Column("period_end", "datetime", required=True),
+            Column("claimant", "id", required=True, references=ACTOR),
+            Column("weapon_model"),
+            Column("weapon", "choice", choices=AIR_WEAPONS),
+            *_figure("launched"),
+            *_figure("destroyed"),
+            *_figure("not_reached"),
+            Column("target_area"),
+            Column("status", "choice", required=True, choices=STATUSES),
+            Column("reported_on", "date", required=True),
+            *_fact_tail(),
+        ),
+        key="report_id",
+        figures=("launched", "destroyed", "not_reached"),
+        spans=(("period_start", "period_end"),),
+        optional=True,
     ),
 )
 
