@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 
 from conflictdesk.problems import DataError, Problem, column_letter
-from conflictdesk.schema import TABLES, TABLES_BY_NAME, Column, Table
+from conflictdesk.schema import ALL_TABLES, TABLES_BY_NAME, Column, Table
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_PER_RULE = 20  # a broken column of a million rows is reported by example, not in full
@@ -145,8 +145,11 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
     if folder.problems:
         raise DataError(sorted(folder.problems, key=_problem_order))
     con = duckdb.connect(database)
-    for table in TABLES:
-        cells = pa.Table.from_pandas(folder.frames[table.name], preserve_index=False)
+    for table in ALL_TABLES:
+        frame = folder.frames.get(table.name)
+        if frame is None:  # an absent optional table
+            frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in table.column_names})
+        cells = pa.Table.from_pandas(frame, preserve_index=False)
         _typed(con.from_arrow(cells), table).create(table.name)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
     con.from_df(meta).create("meta")
@@ -154,7 +157,7 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
 
 
 def _problem_order(problem: Problem):
-    order = [t.file for t in TABLES]
+    order = [t.file for t in ALL_TABLES]
     rank = order.index(problem.file) if problem.file in order else len(order)
     return (rank, problem.line or 0, problem.column or "", problem.message)
 
@@ -170,7 +173,7 @@ def read_folder(path: Path) -> Folder:
         return folder
     reader = _cursor()
     try:
-        for table in TABLES:
+        for table in ALL_TABLES:
             frame = read_table(folder, table, reader)
             if frame is not None:
                 folder.frames[table.name] = frame
@@ -183,7 +186,7 @@ def read_table(folder: Folder, table: Table, con: duckdb.DuckDBPyConnection) -> 
     """Read one CSV as Arrow-backed text cells (empty cells missing), or record why it cannot be read."""
     file = folder.path / table.file
     if not file.is_file() and table.optional:
-        return pd.DataFrame({name: pd.Series([], dtype="str") for name in table.column_names})
+        return None  # an optional table the folder does not have: nothing to check, loaded empty
     if not file.is_file():
         folder.add(table, None, None, f"the file is missing; it needs the columns {', '.join(table.column_names)}")
         return None
@@ -378,7 +381,7 @@ def _parse_problem(folder: Folder, table: Table, text: str, width: int) -> None:
 
 def check_folder(folder: Folder) -> None:
     """Apply every rule of the contract to the tables that could be read."""
-    for table in TABLES:
+    for table in ALL_TABLES:
         frame = folder.frames.get(table.name)
         if frame is None:
             continue
@@ -618,7 +621,7 @@ def _check_region(folder: Folder, table: Table, frame: pd.DataFrame) -> None:
 
 
 def _check_references(folder: Folder) -> None:
-    for table in TABLES:
+    for table in ALL_TABLES:
         frame = folder.frames.get(table.name)
         if frame is None:
             continue
@@ -670,7 +673,7 @@ def _check_excerpts(folder: Folder) -> None:
             texts[source_id] = _squash(text)
     if not texts:
         return
-    fact_tables = [t for t in TABLES if t.is_fact and folder.frames.get(t.name) is not None]
+    fact_tables = [t for t in ALL_TABLES if t.is_fact and folder.frames.get(t.name) is not None]
     if not fact_tables:
         return
     rows = pa.concat_tables(

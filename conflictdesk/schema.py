@@ -1,7 +1,8 @@
 """The data contract: the tables, their columns and the rules each column obeys.
 
-Eight tables are always there; `incidents` and `air_attacks` are optional (an absent file is an empty
-table), so folders written before they existed stay valid."""
+`TABLES` are the eight files every folder has; `OPTIONAL_TABLES` (`incidents`, `air_attacks`) may be
+absent, and an absent one is an empty table, so folders written before they existed stay valid.
+`ALL_TABLES` is both, in that order."""
 
 from dataclasses import dataclass, field
 
@@ -215,6 +216,9 @@ TABLES: tuple[Table, ...] = (
         ),
         key="event_id",
     ),
+)
+
+OPTIONAL_TABLES: tuple[Table, ...] = (
     Table(
         "incidents",
         (
@@ -260,7 +264,8 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES_BY_NAME = {t.name: t for t in TABLES}
+ALL_TABLES = TABLES + OPTIONAL_TABLES
+TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 
 # Conservative counts for vague words, as conflict-data coders use them.
 VAGUE_COUNTS = {"several": 10, "dozens": 12, "hundreds": 100, "thousands": 1000}

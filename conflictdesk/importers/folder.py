@@ -123,9 +123,6 @@ class Target:
     def _scan(self) -> None:
         for table in TABLES:
             file = self.out / table.file
-            if table.optional and not file.is_file():  # an optional table the folder does not have
-                self.tables[table.name] = Existing(table.column_names)
-                continue
             with file.open("rb") as handle:
                 first = handle.readline()
             header = next(csv.reader([first.decode("utf-8-sig")]), [])
@@ -212,8 +209,6 @@ class Target:
             staged = self.staging / table.file
             if self.tables[table.name].present:
                 _link(self.out / table.file, staged)
-            elif table.optional and self.merging:
-                continue  # left absent, as the folder had it
             else:
                 staged.write_text(",".join(table.column_names) + "\n", encoding="utf-8")
         for relative in self.text_files:
@@ -229,7 +224,7 @@ class Target:
                 f"files are in {self.staging} for inspection.\n{format_report(problems)}"
             )
         for table in TABLES:
-            if table.name in WRITTEN or (not self.tables[table.name].present and (self.staging / table.file).exists()):
+            if table.name in WRITTEN or not self.tables[table.name].present:
                 os.replace(self.staging / table.file, self.out / table.file)
         shutil.rmtree(self.staging, ignore_errors=True)
         rows = ", ".join(f"{name} {count:,}" for name, count in counts.items())
