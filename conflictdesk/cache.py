@@ -7,7 +7,7 @@ import duckdb
 
 from conflictdesk.derived import DERIVED_TABLES, add_derived
 from conflictdesk.load import ROOT, data_version, load
-from conflictdesk.schema import TABLES
+from conflictdesk.schema import ALL_TABLES
 
 
 def cache_dir() -> Path:
@@ -56,7 +56,7 @@ def _open_checked(file: Path, version: str) -> duckdb.DuckDBPyConnection | None:
         stored = con.execute("select value from meta where key = 'data_version'").fetchall()
     except (duckdb.Error, OSError):
         return None
-    if not {t.name for t in TABLES} | {"meta", *DERIVED_TABLES} <= names or stored != [(version,)]:
+    if not {t.name for t in ALL_TABLES} | {"meta", *DERIVED_TABLES} <= names or stored != [(version,)]:
         con.close()
         return None
     return con

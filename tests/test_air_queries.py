@@ -150,3 +150,20 @@ def test_a_folder_without_air_attacks_loads_and_the_queries_return_nothing(tmp_p
     con = load(folder)
     for name in ("air_nights", "air_weeks", "air_period_totals", "air_reports"):
         assert run_query(con, name, **APRIL).empty
+
+
+def test_a_cached_database_from_before_the_air_attacks_table_is_rebuilt(tmp_path, monkeypatch):
+    """A cache written by an older version, without the optional tables, is not reused: the air queries run."""
+    import duckdb
+
+    from conflictdesk.cache import cache_file, open_data
+    from conflictdesk.load import data_version
+
+    monkeypatch.setenv("CONFLICTDESK_CACHE", str(tmp_path / "cache"))
+    folder = write_folder(tmp_path)
+    open_data(folder).close()
+    old = duckdb.connect(str(cache_file(data_version(folder))))
+    old.execute("drop table air_attacks")
+    old.close()
+    con = open_data(folder)
+    assert run_query(con, "air_reports", **APRIL).empty
