@@ -392,7 +392,7 @@ def check_folder(folder: Folder) -> None:
             _check_figure(folder, table, frame, figure)
         for start, end in table.spans:
             _check_span(folder, table, frame, start, end)
-        if table.name == "strikes":
+        if table.name in ("strikes", "incidents"):
             _check_region(folder, table, frame)
     _check_references(folder)
     _check_excerpts(folder)

@@ -147,6 +147,23 @@ def test_exact_near_and_conflicting_repeats_are_skipped_with_their_reasons(tmp_p
     assert "line 5: same command, period and model as line 2 but other counts (launched 93 vs 95)" in report
 
 
+def test_overlapping_periods_of_one_command_are_deduplicated_or_flagged(tmp_path, capsys):
+    """The same counts over an overlapping period are one report entered twice; other counts are kept with a
+    warning; consecutive nights given only as days, with equal counts, are two nights."""
+    rows = [
+        attack(),
+        attack(time_start="2024-02-09 19:00", time_end="2024-02-10 07:30"),
+        attack(time_start="2024-02-10 05:00", time_end="2024-02-10 09:00", launched="10.0", destroyed="9.0"),
+        attack(model="Kalibr", time_start="2024-03-01", time_end="2024-03-02", launched="4.0", destroyed="4.0"),
+        attack(model="Kalibr", time_start="2024-03-02", time_end="2024-03-03", launched="4.0", destroyed="4.0"),
+    ]
+    code, report = run(capsys, write(tmp_path, rows), "--out", tmp_path / "out")
+    assert code == 0, report
+    assert len(read(tmp_path / "out", "air_attacks")) == 4
+    assert "line 3: repeats line 2: same command, overlapping period, model and counts" in report
+    assert "line 4: the period overlaps line 2 (same command and model, other counts: launched 93 vs 10;" in report
+
+
 def test_month_first_resaves_and_malformed_periods(tmp_path, capsys):
     """A US-locale re-save '2/10/2024 8:00 AM' reads month-first; an end before the start or no end is skipped."""
     rows = [

@@ -21,9 +21,10 @@ so is one row of the table. Mapping, one line each:
 - excerpt: the row's own cells, verbatim, as "column value | ...".
 - report_id `aa-<period_end day>-<hash>` of command, period and model, so a re-import replaces it.
 - Repeats: a row equal to an earlier one is skipped as an exact duplicate; a row with the same
-  command, period (read), model (ignoring case, spacing and invisible characters) and counts as an
-  earlier one is skipped as a near duplicate; one with the same command, period and model but other
-  counts is skipped as a conflicting repeat, with both counts in the summary — the first is kept.
+  command, model (ignoring case, spacing and invisible characters) and counts as an earlier one whose
+  period is the same or overlaps is skipped as a near duplicate; one with the same command, period and
+  model but other counts is skipped as a conflicting repeat, with both counts in the summary (the first
+  is kept); one whose period only overlaps, with other counts, is kept with a warning.
 """
 
 import hashlib
@@ -121,15 +122,7 @@ def _convert(export: Export, target: TableTarget, summary: TableSummary, order: 
                 raise Skip("exact duplicate", f"repeats line {seen_raw[raw]} exactly")
             seen_raw[raw] = record.line
             report, actor = convert(row, order, warnings)
-            key = (report["claimant"], report["period_start"], report["period_end"], _squash(report["weapon_model"]))
-            figures = tuple(report[name] for name, _ in FIGURES)
-            if key in seen_key:
-                line, earlier = seen_key[key]
-                if earlier == figures:
-                    raise Skip("near duplicate", f"repeats line {line}: same command, period, model and counts, written differently")
-                shown = "; ".join(f"{name} {a or 'empty'} vs {b or 'empty'}" for (name, _), a, b in zip(FIGURES, earlier, figures) if a != b)
-                raise Skip("conflicting repeat", f"same command, period and model as line {line} but other counts ({shown}); line {line} is kept: check the command's post")
-            seen_key[key] = (record.line, figures)
+            _repeats(report, record.line, seen_key, warnings)
             target.check(report["report_id"], record.line)
         except Skip as skip:
             summary.skip(record.line, record.text_line, skip.reason, skip.message)
@@ -140,6 +133,37 @@ def _convert(export: Export, target: TableTarget, summary: TableSummary, order: 
         for message in warnings:
             summary.warn(record.line, record.text_line, message)
     return rows, list(actors.values())
+
+
+def _repeats(report: dict[str, str], line: int, seen: dict, warnings: list[str]) -> None:
+    """Skip a report that repeats an earlier one of the same command and model; warn when one only overlaps it.
+
+    Same period (as read) and counts: a near duplicate. Same period, other counts: a conflicting repeat (the
+    first is kept). Overlapping periods with the same counts: a near duplicate (the same post entered twice
+    with its times written differently); with other counts both are kept, with a warning, as the command
+    may have reported twice and its figures may overlap."""
+    key = (report["claimant"], _squash(report["weapon_model"]))
+    start, end = _bounds(report["period_start"], report["period_end"])
+    figures = tuple(report[name] for name, _ in FIGURES)
+    for earlier in seen.setdefault(key, []):
+        e_line, e_start, e_end, e_figures, e_period = earlier
+        if not (start < e_end and e_start < end or (start, end) == (e_start, e_end)):
+            continue
+        same_period = e_period == (report["period_start"], report["period_end"])
+        if e_figures == figures:
+            how = "period" if same_period else "overlapping period"
+            raise Skip("near duplicate", f"repeats line {e_line}: same command, {how}, model and counts, written differently")
+        shown = "; ".join(f"{name} {a or 'empty'} vs {b or 'empty'}" for (name, _), a, b in zip(FIGURES, e_figures, figures) if a != b)
+        if same_period:
+            raise Skip("conflicting repeat", f"same command, period and model as line {e_line} but other counts ({shown}); line {e_line} is kept: check the command's post")
+        warnings.append(f"the period overlaps line {e_line} (same command and model, other counts: {shown}); both kept — their figures may overlap")
+    seen[key].append((line, start, end, figures, (report["period_start"], report["period_end"])))
+
+
+def _bounds(start: str, end: str) -> tuple[str, str]:
+    """A period as comparable text; a day without an hour counts from its 00:00, so nights given only as days
+    (9-10 February, 10-11 February) touch without overlapping."""
+    return (start if len(start) > 10 else f"{start} 00:00"), (end if len(end) > 10 else f"{end} 00:00")
 
 
 def convert(row: dict[str, str], order: str, warnings: list[str]) -> tuple[dict[str, str], dict[str, str]]:
