@@ -179,3 +179,18 @@ def test_a_file_that_is_not_a_list_of_incidents_is_refused(tmp_path, capsys, bod
     file.write_text(body, encoding="utf-8")
     code, report = run(capsys, file, "--out", tmp_path / "out")
     assert code == 2 and "JSON list of incidents" in report
+
+
+def test_the_contract_checks_incidents_like_strikes(tmp_path, capsys):
+    """incidents.csv is validated like every table: swapped coordinates and an unknown precision are reported at
+    their line and column."""
+    out = tmp_path / "out"
+    run(capsys, export(tmp_path, [incident()]), "--out", out)
+    text = (out / "incidents.csv").read_text(encoding="utf-8")
+    header, row = text.splitlines()[:2]
+    broken = row.replace("49.85005,36.659031,city", "36.659031,49.85005,town", 1)
+    (out / "incidents.csv").write_text(f"{header}\n{broken}\n", encoding="utf-8")
+    messages = [str(p) for p in validate(out)[0]]
+    assert any("line 2, column latitude" in m and "did you swap latitude and longitude" in m for m in messages)
+    assert any("line 2, column geo_precision" in m and "'town' is not one of" in m for m in messages)
+    assert len(messages) == 2, messages
