@@ -36,7 +36,16 @@ from conflictdesk.importers.cells import bare, file_day
 from conflictdesk.importers.common import Skip, count, slug
 from conflictdesk.importers.dates import MONTH_FIRST, parse_date
 from conflictdesk.importers.folder import Refused
-from conflictdesk.importers.reading import CP1252, UTF8, Export, Record, Unreadable, describe_delimiter, first_encoding, first_non_utf8
+from conflictdesk.importers.reading import (
+    CP1252,
+    UTF8,
+    Export,
+    Record,
+    Unreadable,
+    describe_delimiter,
+    first_encoding,
+    first_non_utf8,
+)
 from conflictdesk.importers.tables import TableSummary, TableTarget
 
 REQUIRED = ("time_start", "time_end", "model", "launched", "destroyed")
@@ -62,7 +71,9 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, compiler=None) -
         encoding = first_encoding(file)
         if encoding == UTF8 and (bad := first_non_utf8(file)):
             encoding = CP1252
-            summary.events.append(f"The file is not UTF-8 (byte 0x{bad[1]:02X} on text line {bad[0]}), so it was read as Windows-1252.")
+            summary.events.append(
+                f"The file is not UTF-8 (byte 0x{bad[1]:02X} on text line {bad[0]}), so it was read as Windows-1252."
+            )
         with Export(file, encoding, set(REQUIRED) | set(OPTIONAL)) as export:
             missing = [name for name in REQUIRED if name not in export.header]
             if missing:
@@ -114,7 +125,9 @@ def _convert(export: Export, target: TableTarget, summary: TableSummary, order: 
         if not any(cell.strip() for cell in record.cells):
             summary.skip(record.line, record.text_line, "blank row", "the row is empty")
             continue
-        row = {name: (record.cells[i] if i < len(record.cells) else "") for i, name in reversed(list(enumerate(export.header))) if name}
+        cells = record.cells
+        # reversed, so that of two columns with one name the first wins
+        row = {name: (cells[i] if i < len(cells) else "") for i, name in reversed(list(enumerate(export.header))) if name}
         warnings: list[str] = []
         try:
             raw = tuple(record.cells)
@@ -153,10 +166,19 @@ def _repeats(report: dict[str, str], line: int, seen: dict, warnings: list[str])
         if e_figures == figures:
             how = "period" if same_period else "overlapping period"
             raise Skip("near duplicate", f"repeats line {e_line}: same command, {how}, model and counts, written differently")
-        shown = "; ".join(f"{name} {a or 'empty'} vs {b or 'empty'}" for (name, _), a, b in zip(FIGURES, e_figures, figures) if a != b)
+        shown = "; ".join(
+            f"{name} {a or 'empty'} vs {b or 'empty'}" for (name, _), a, b in zip(FIGURES, e_figures, figures) if a != b
+        )
         if same_period:
-            raise Skip("conflicting repeat", f"same command, period and model as line {e_line} but other counts ({shown}); line {e_line} is kept: check the command's post")
-        warnings.append(f"the period overlaps line {e_line} (same command and model, other counts: {shown}); both kept — their figures may overlap")
+            raise Skip(
+                "conflicting repeat",
+                f"same command, period and model as line {e_line} but other counts ({shown}); line {e_line} is kept: "
+                "check the command's post",
+            )
+        warnings.append(
+            f"the period overlaps line {e_line} (same command and model, other counts: {shown}); both kept — their "
+            "figures may overlap"
+        )
     seen[key].append((line, start, end, figures, (report["period_start"], report["period_end"])))
 
 
@@ -180,7 +202,7 @@ def convert(row: dict[str, str], order: str, warnings: list[str]) -> tuple[dict[
     if weapon == "unknown" and count(bare(row.get("is_shahed", ""))) == 1 and not why.startswith("the label joins"):
         weapon, why = "drone", "is_shahed is 1"
     report = {
-        "report_id": "aa-" + end[:10] + "-" + hashlib.sha1("\x1f".join((claimant, start, end, _squash(model))).encode()).hexdigest()[:10],
+        "report_id": f"aa-{end[:10]}-{_digest(claimant, start, end, _squash(model))}",
         "period_start": start,
         "period_end": end,
         "claimant": claimant,
@@ -198,10 +220,14 @@ def convert(row: dict[str, str], order: str, warnings: list[str]) -> tuple[dict[
             warnings.append(f"{column} {text!r} is not a whole number; {name} is left empty")
         report[name] = "" if number is None else str(number)
         report[f"{name}_qualifier"] = "" if number is None else "exact"
-        report[f"{name}_phrase"] = "" if number is None else (str(number) if text == str(number) else f"{number} ({column} {text})")
+        phrase = str(number) if text == str(number) else f"{number} ({column} {text})"
+        report[f"{name}_phrase"] = "" if number is None else phrase
     if report["launched"] and report["destroyed"] and int(report["destroyed"]) > int(report["launched"]):
-        warnings.append(f"destroyed {report['destroyed']} is more than launched {report['launched']}; kept as the file gives them")
-    notes = [f"Reported by {command_name}" + (f" (page {handle})" if handle else "") + "; reported_on is the day the period ends."]
+        warnings.append(
+            f"destroyed {report['destroyed']} is more than launched {report['launched']}; kept as the file gives them"
+        )
+    page = f" (page {handle})" if handle else ""
+    notes = [f"Reported by {command_name}{page}; reported_on is the day the period ends."]
     if weapon == "unknown" or why:
         notes.append(f"weapon {weapon}: {why}." if why else "")
     for column in ("target_main", "launch_place", "still_attacking", "carrier"):
@@ -240,6 +266,10 @@ def moment(value: str, column: str, order: str) -> str:
     if int(hour) > 23 or int(minute) > 59:
         raise Skip("bad date", f"{column} {text!r} has no such time of day")
     return f"{parsed.iso} {int(hour):02d}:{minute}"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
 def _squash(text: str) -> str:

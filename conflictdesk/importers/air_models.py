@@ -36,11 +36,13 @@ JOIN = re.compile(r"\s+(?:and|&|та|і|и)\s+|\s*[+,]\s*", re.IGNORECASE)
 
 # Commands whose page names are certain; any other page is named by its handle, not guessed.
 COMMANDS = {"kpszsu": ("ukraine-air-force", "Air Force of the Armed Forces of Ukraine")}
+SITE = r"^(?:www\.)?(?:facebook\.com|fb\.com|t\.me|twitter\.com|x\.com|telegram\.me)/"
 NOT_NAMED = ("ukraine-air-force-command-not-named", "Ukraine's Air Force (the reporting command is not named)")
 
 
 def family(label: str) -> tuple[str, str]:
-    """(weapon family, why) for a model label, e.g. ('cruise_missile', 'X-101/X-555 and Kalibr: all cruise missiles')."""
+    """(weapon family, why) of a model label: ('cruise_missile', '') for 'X-101/X-555 and Kalibr'; why says what
+    made it `missile` or `unknown`."""
     text = bare(label)
     if not text:
         return "unknown", "no model given"
@@ -77,7 +79,7 @@ def command(source: str) -> tuple[str, str, str]:
     if not path:
         return (*NOT_NAMED, "")
     path = re.sub(r"^[a-z]+://[^/]+/", "", path, flags=re.IGNORECASE)
-    path = re.sub(r"^(?:www\.)?(?:facebook\.com|fb\.com|t\.me|twitter\.com|x\.com|telegram\.me)/", "", path, flags=re.IGNORECASE)
+    path = re.sub(SITE, "", path, flags=re.IGNORECASE)
     handle = path.strip("/").split("/")[0].split("?")[0].lstrip("@")
     if not handle:
         return (*NOT_NAMED, "")
@@ -99,14 +101,18 @@ def literal(text: str) -> object | None:
         return None
     for node in ast.walk(tree):
         for name, child in ast.iter_fields(node):
-            if isinstance(child, ast.Name) and child.id.casefold() in ("nan", "none", "null"):
+            if _empty_name(child):
                 setattr(node, name, ast.Constant(None))
             elif isinstance(child, list):
-                child[:] = [ast.Constant(None) if isinstance(c, ast.Name) and c.id.casefold() in ("nan", "none", "null") else c for c in child]
+                child[:] = [ast.Constant(None) if _empty_name(item) else item for item in child]
     try:
         return ast.literal_eval(tree)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
+
+
+def _empty_name(node) -> bool:
+    return isinstance(node, ast.Name) and node.id.casefold() in ("nan", "none", "null")
 
 
 def described(value: object) -> str:

@@ -79,7 +79,9 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, include_sexual_v
         for message in ctx.warnings:
             summary.warn(line, line, message)
     if not include_sexual_violence and summary.reasons["marked as sexual violence"]:
-        summary.events.append("Items marked as sexual violence are left out by default; add --include-sexual-violence to import them.")
+        summary.events.append(
+            "Items marked as sexual violence are left out by default; add --include-sexual-violence to import them."
+        )
     left_out = "; ".join(f"{count:,} {reason}" for reason, count in summary.reasons.most_common()) or "nothing"
     source = {
         "source_id": source_id,
@@ -119,7 +121,10 @@ def read_items(file: Path) -> tuple[list[tuple[int, object]], str]:
     decoder, items = json.JSONDecoder(), []
     pos, line, counted = _space(text, 0), 1, 0
     if not text[pos:pos + 1] == "[":
-        raise Refused(f"{file} is not Bellingcat's export: it should be a JSON list of incidents, [{{\"id\": \"CIV0001\", ...}}, ...]")
+        raise Refused(
+            f"{file} is not Bellingcat's export: it should be a JSON list of incidents, "
+            '[{"id": "CIV0001", "date": "03/13/2022", ...}, ...]'
+        )
     pos = _space(text, pos + 1)
     try:
         while text[pos:pos + 1] != "]":
@@ -222,8 +227,9 @@ def _distinct(row: dict[str, str], item, line: int, seen: dict, ctx: Context) ->
         ident, number = f"{base}-{row['date']}-{number}", number + 1
     seen[ident] = (line, canonical)
     row["incident_id"] = ident
-    row["notes"] += f" Bellingcat uses the id {base.removeprefix('bellingcat-')} for another incident too (line {first_line})."
-    ctx.warn(f"the id {base.removeprefix('bellingcat-')} is also used on line {first_line} for a different incident; imported as {ident}")
+    original = base.removeprefix("bellingcat-")
+    row["notes"] += f" Bellingcat uses the id {original} for another incident too (line {first_line})."
+    ctx.warn(f"the id {original} is also used on line {first_line} for a different incident; imported as {ident}")
 
 
 def _filters(filters, ctx: Context) -> tuple[list[str], list[str], list[str]]:
