@@ -115,7 +115,8 @@ def test_dates_are_month_first_and_a_day_first_date_is_skipped_with_the_fix(tmp_
 
 def test_reused_ids_abroad_and_zero_points_are_warned_or_skipped_with_their_lines(tmp_path, capsys):
     """A reused id for another incident gets a distinct id and a warning; an exact repeat, a point in Poland and
-    the point 0,0 are skipped, each with its line and reason; nothing disappears silently."""
+    the point 0,0 are skipped, each with its line and reason, and so is Belgorod, inside Russia though within
+    Ukraine's extent; Snake Island, off the coast, is kept with a warning. Nothing disappears silently."""
     first = incident()
     items = [
         first,
@@ -123,13 +124,17 @@ def test_reused_ids_abroad_and_zero_points_are_warned_or_skipped_with_their_line
         first,
         incident(id="CIV0300", latitude="52.2297", longitude="21.0122"),
         incident(id="CIV0301", latitude="0", longitude="0.0"),
+        incident(id="CIV0302", latitude="50.595", longitude="36.587"),
+        incident(id="CIV0303", latitude="45.255", longitude="30.204"),
     ]
     code, report = run(capsys, export(tmp_path, items), "--out", tmp_path / "out")
     assert code == 0, report
     ids = [r["incident_id"] for r in read(tmp_path / "out", "incidents")]
-    assert ids == ["bellingcat-CIV0098", "bellingcat-CIV0098-2022-03-20"]
-    assert "Rows read: 5. Written: 2 incidents. Skipped: 3." in report
-    for reason in ("1 repeated incident", "1 coordinates outside Ukraine", "1 no location (0,0)"):
+    assert ids == ["bellingcat-CIV0098", "bellingcat-CIV0098-2022-03-20", "bellingcat-CIV0303"]
+    assert "Rows read: 7. Written: 3 incidents. Skipped: 4." in report
+    assert "lies in Russia, 37 km from Ukraine's border" in report
+    assert "40 km outside Ukraine's outline (at sea); imported" in report
+    for reason in ("1 repeated incident", "2 coordinates outside Ukraine", "1 no location (0,0)"):
         assert reason in report
     lines = [line for line in report.splitlines() if line.startswith("  line ")]
     assert any("the id CIV0098 is also used on line 2" in line for line in lines)

@@ -13,7 +13,9 @@ Mapping, one line each:
 - latitude/longitude as Bellingcat gives them; place: `location` verbatim, without trailing line
   breaks. geo_precision `city`: the export states no precision, and Bellingcat's points range from a
   geolocated building to a town centre, so nothing finer than the town is claimed.
-- Points outside Ukraine and the point 0,0 (no location) are skipped, each with its reason.
+- Points outside Ukraine (outside its extent, or inside a neighbour's outline more than 15 km from
+  Ukraine's: `borders.py`) and the point 0,0 (no location) are skipped, each with its reason; a point
+  just outside Ukraine's coarse outline, or at sea, is imported with a warning, never dropped.
 - area_types / weapon_systems: the values of the filters "Type of area affected" / "Weapon System",
   verbatim (a `;` inside a value, the list separator, becomes `,` with a warning).
 - content_warning: the bracketed warning(s) the description begins with ("[Graphic content]"), verbatim;
@@ -33,6 +35,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from conflictdesk.importers.borders import MARGIN_KM, locate
 from conflictdesk.importers.cells import bare, file_day
 from conflictdesk.importers.common import Context, Skip, coordinates, event_id, slug
 from conflictdesk.importers.dates import MONTH_FIRST
@@ -164,6 +167,7 @@ def convert(item, ctx: Context, include_sexual_violence: bool) -> dict[str, str]
     if _is_zero(lat_text) and _is_zero(lon_text):
         raise Skip("no location (0,0)", "latitude 0, longitude 0 is no place: the export gives the incident no location")
     latitude, longitude = coordinates(lat_text, lon_text)
+    _check_country(float(latitude), float(longitude), ctx)
 
     description = _text(item.get("description")).strip()
     match = WARNING.match(description)
@@ -210,6 +214,20 @@ def convert(item, ctx: Context, include_sexual_violence: bool) -> dict[str, str]
         "excerpt": excerpt,
         "notes": " ".join(notes),
     }
+
+
+def _check_country(latitude: float, longitude: float, ctx: Context) -> None:
+    """Skip a point inside a neighbour's outline well away from Ukraine; warn for one just outside Ukraine's."""
+    where, country, km = locate(latitude, longitude)
+    if where == "abroad":
+        raise Skip(
+            "coordinates outside Ukraine",
+            f"latitude {latitude:g}, longitude {longitude:g} lies in {country}, {km:.0f} km from Ukraine's border "
+            "(by the Natural Earth outline)",
+        )
+    if where == "near" and (country or km > MARGIN_KM):
+        beyond = f"inside {country}'s outline" if country else "at sea"
+        ctx.warn(f"the point lies {km:.0f} km outside Ukraine's outline ({beyond}); imported — the outline is coarse, check the place")
 
 
 def _distinct(row: dict[str, str], item, line: int, seen: dict, ctx: Context) -> None:
