@@ -1,5 +1,6 @@
-"""The app's own sentences about a view: its filters in words, banners, credit lines."""
+"""The app's own sentences about a view: its filters in words, banners, credit lines (phrases from wording)."""
 
+from conflictdesk import wording
 from conflictdesk.view import View
 
 APP_NAME = "Conflict Desk"
@@ -11,21 +12,17 @@ LICENCE_NOTE = (
 
 def period_text(view: View) -> str:
     """The view's period in words: 13 Apr 2025 – 21 Apr 2025 (one day: 21 Apr 2025)."""
-    first, last = view.filters.date_from, view.filters.date_to
-    return f"{first:%-d %b %Y}" if first == last else f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+    return wording.period_text(view.filters.date_from, view.filters.date_to)
 
 
-def actors_text(view: View, names: dict[str, str]) -> str:
-    """The chosen actors by name ("all actors" when none is chosen)."""
-    if not view.filters.actors:
-        return "all actors"
-    return ", ".join(names.get(actor, actor) for actor in view.filters.actors)
+def actors_text(view: View, names: dict[str, str], meaning: str) -> str:
+    """The actor filter in words with the page's meaning: "all actors", "strikes carried out by Russia"."""
+    return wording.actors_text([names.get(actor, actor) for actor in view.filters.actors], meaning)
 
 
 def filter_caption(view: View, actor_meaning: str, names: dict[str, str] | None = None) -> str:
-    """The filters in plain words: "Filtered to 13 Apr 2025 – 21 Apr 2025; strikes carried out by: Russia."."""
-    who = actors_text(view, names or {})
-    return f"Filtered to {period_text(view)}; {actor_meaning}: {who}."
+    """The filters in plain words: "Filtered to 13 Apr 2025 – 21 Apr 2025; strikes carried out by Russia."."""
+    return f"Filtered to {period_text(view)}; {actors_text(view, names or {}, actor_meaning)}."
 
 
 def synthetic_banner() -> str:

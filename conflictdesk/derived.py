@@ -1,29 +1,83 @@
-"""Tables derived from the loaded data once per data version, so a filter change reads little.
+"""What the cached database holds besides the loaded tables: derived tables, macros and views.
 
-Each is the result of a named query in `queries/derived_<table>.sql`, stored as a table in the cached
-database (conflictdesk/cache.py builds them right after loading the CSVs). A filter change then reads a
-few thousand pre-added rows for totals, timeline counts and map cells, and stops early for "the highest
-tolls" and "the first reports", instead of ranking every casualty report again.
+Everything is built once per data version from the SQL files of `queries/build/` (conflictdesk/cache.py
+calls `add_derived` right after loading the CSVs) and stored in the database file, so it works when the
+file is opened read-only. Each rule of the data is said once there and read by the page queries:
+
+- macros (`chosen`, `chosen_any`, `known_on`, `window_overlaps`, `is_approximate`, `is_inexact`,
+  `total_qualifier`): the actor filter, "the report known by the end of the period", a window overlapping
+  the period, and the exact / about / at least rule for totals;
+- views (`strike_details`, `report_details`, `statement_cards`): a row with the names of its actors and its
+  source's publisher, title, URL and type, the one column list of every quote card;
+- tables (`strike_tolls`, `report_rows`, `toll_days`, `cell_days`, `cell_months`): pre-added rows, so a
+  filter change reads a few thousand rows for totals, timeline counts and map cells, and stops early for
+  "the highest tolls" and "the first reports", instead of ranking every casualty report again;
+- table macros (`tolls_known`, `toll_days_known`, `cells_known`, `reports_known`): those tables for a
+  period and the chosen actors.
+
+A table's file is the query whose result it stores; a macro's or view's file is its `create` statement.
+Every file's header says what it holds. `build_files()` lists them all (the cache key covers them).
 """
+
+from pathlib import Path
 
 import duckdb
 
-from conflictdesk.queries import read_query
+from conflictdesk.queries import QUERY_DIR, read_sql
 
-# In build order: the later ones read the earlier ones.
+BUILD_DIR = QUERY_DIR / "build"
+# Macros and views the derived tables read, in build order (a view needs what it reads to exist).
+DEFINITIONS = (
+    "chosen",
+    "chosen_any",
+    "known_on",
+    "window_overlaps",
+    "is_approximate",
+    "is_inexact",
+    "total_qualifier",
+    "strike_details",
+    "report_details",
+    "statement_cards",
+)
+# Table name -> its query in queries/build/, in build order: the later ones read the earlier ones.
 DERIVED_TABLES = {
-    "strike_tolls": "derived_strike_tolls",
-    "report_rows": "derived_report_rows",
-    "toll_days": "derived_toll_days",
-    "cell_days": "derived_cell_days",
-    "cell_months": "derived_cell_months",
+    "strike_tolls": "strike_tolls",
+    "report_rows": "report_rows",
+    "toll_days": "toll_days",
+    "cell_days": "cell_days",
+    "cell_months": "cell_months",
 }
+# Table macros over the derived tables.
+TABLE_MACROS = ("tolls_known", "toll_days_known", "cells_known", "reports_known")
+
+
+def build_files() -> list[Path]:
+    """Every SQL file that builds the cached database (queries/build/*.sql), in build order."""
+    names = [*DEFINITIONS, *DERIVED_TABLES.values(), *TABLE_MACROS]
+    return [BUILD_DIR / f"{name}.sql" for name in names]
+
+
+def _sql(name: str) -> str:
+    sql, params = read_sql(BUILD_DIR / f"{name}.sql")
+    assert not params, f"queries/build/{name}.sql takes no parameters"
+    return sql
+
+
+def add_definitions(con: duckdb.DuckDBPyConnection, names=DEFINITIONS) -> None:
+    """Create (or replace) the named macros and views in a writable database holding the loaded tables."""
+    for name in names:
+        con.execute(_sql(name))
+
+
+def add_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the derived tables (the macros and views they read must exist)."""
+    for table, query in DERIVED_TABLES.items():
+        # Stored in the query's order (DuckDB keeps insertion order), which the "first N" queries rely on.
+        con.sql(_sql(query)).create(table)
 
 
 def add_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every derived table in a writable database that holds the loaded tables."""
-    for name, query in DERIVED_TABLES.items():
-        sql, params = read_query(query)
-        assert not params, f"{query} takes no parameters"
-        # Stored in the query's order (DuckDB keeps insertion order), which the "first N" queries rely on.
-        con.sql(sql).create(name)
+    """Create every macro, view, derived table and table macro in a writable database holding the loaded tables."""
+    add_definitions(con)
+    add_tables(con)
+    add_definitions(con, TABLE_MACROS)

@@ -156,6 +156,7 @@ TABLES: tuple[Table, ...] = (
             Column("date_first", "date"),
             Column("date_last", "date"),
             Column("publisher_timestamp", "int", low=0),
+            Column("district"),  # the publisher's second-order admin unit (raion), so same-named places stay apart
         ),
         key="strike_id",
         spans=(("date_first", "date_last"),),

@@ -6,7 +6,7 @@ and the first reports, and says so; the downloads always hold every filtered row
 
 import streamlit as st
 
-from conflictdesk import charts, store, ui
+from conflictdesk import charts, store, ui, wording
 from conflictdesk.models import casualties
 from conflictdesk.models.casualties import BAR_LIMIT, TABLE_LIMIT
 
@@ -40,7 +40,11 @@ else:
                 "period or the actors to see others; the download below holds every strike's latest toll.",
                 icon=":material/filter_list:",
             )
-        st.plotly_chart(charts.toll_bars(model.tolls, caption=ui.credit()), width="stretch", config={"displaylogo": False})
+        st.plotly_chart(
+            charts.toll_bars(model.tolls, caption=ui.chart_caption(ctx), title="Latest toll per strike"),
+            width="stretch",
+            config=charts.chart_config("casualties-latest-tolls"),
+        )
         st.caption(
             "Bar chart: people killed and injured in each strike, as last reported by the end of the period, each bar "
             "labelled with the source's own words and who claims the figure. Hatched bars ending in an arrow (+) are "
@@ -59,7 +63,9 @@ else:
         drawn = history is not None and charts.several_reports(history)
         if drawn:
             st.plotly_chart(
-                charts.toll_history_figure(history, caption=ui.credit()), width="stretch", config={"displaylogo": False}
+                charts.toll_history_figure(history, caption=ui.chart_caption(ctx), title="How the tolls changed"),
+                width="stretch",
+                config=charts.chart_config("casualties-toll-history"),
             )
             st.caption(
                 "Step chart: each strike's reported toll over time, one line per strike with two or more reports"
@@ -74,7 +80,7 @@ else:
         st.subheader("Every casualty report")
         reports = int(counts["reports"])
         rows = store.run("first_reports", **params, limit=TABLE_LIMIT)
-        names = charts.strike_labels(rows, "strike_date") if model.many else model.labels
+        names = wording.strike_labels(rows, "strike_date") if model.many else model.labels
         if reports > len(rows):
             st.info(
                 f"Showing the first {len(rows):,} of {reports:,} reports (strike by strike, in the order of their ids); "

@@ -8,7 +8,8 @@ import streamlit as st
 
 from conflictdesk import deck, store, ui
 from conflictdesk.urlparams import shorten
-from conflictdesk.text import date_text, escape_markdown
+from conflictdesk.text import escape_markdown
+from conflictdesk.wording import date_text
 
 ctx = ui.start_page("map", "strikes carried out by")
 view = ctx.view
@@ -42,7 +43,12 @@ def on_map_select() -> None:
 
 # The view: ?place=Sumy, any city in the data, else All Ukraine.
 place = deck.match_place(view.place, cities) if view.place else deck.ALL_UKRAINE
-if place is None:
+if place is None and len(deck.places_named(view.place, cities)) > 1:
+    named = deck.places_named(view.place, cities)
+    notice(f"“{shorten(view.place)}” names {len(named)} places in the data: {'; '.join(named)}. "
+           "Choose one under “Go to a place”. Showing all of Ukraine.")
+    place = deck.ALL_UKRAINE
+elif place is None:
     notice(f"Ignored the place “{shorten(view.place)}”: it is not a city in the data. Showing all of Ukraine.")
     place = deck.ALL_UKRAINE
 if view.place and place != view.place:
@@ -84,7 +90,7 @@ if ctx.shows("map"):
     if note:
         st.info(escape_markdown(note), icon=":material/grid_on:")
     st.pydeck_chart(
-        deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities),
+        deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities, scroll_zoom=not ctx.embed),
         on_select=on_map_select,
         selection_mode="single-object",
         key="map",

@@ -26,13 +26,18 @@ if ctx.shows("timeline"):
     if timeline.empty:
         st.info(timeline.note)
     else:
+        period = (ctx.view.filters.date_from, ctx.view.filters.date_to)
         figure = (
-            charts.timeline_figure(timeline.items, caption=ui.credit())
+            charts.timeline_figure(timeline.items, caption=ui.chart_caption(ctx), period=period, title="Timeline")
             if timeline.items is not None
-            else charts.timeline_days_figure(timeline.days, caption=ui.credit())
+            else charts.timeline_days_figure(timeline.days, caption=ui.chart_caption(ctx), period=period,
+                                             title="Timeline, per day")
         )
-        st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+        st.plotly_chart(figure, width="stretch", config=charts.chart_config("overview-timeline"))
         st.caption(timeline.note)
+        if timeline.items is not None:
+            with st.expander("The timeline's items as a list", expanded=ctx.view.part == "timeline"):
+                st.markdown("  \n".join(ui.escape_markdown(line) for line in charts.timeline_list(timeline.items)))
         rows = timeline.items if timeline.items is not None else (lambda: store.fetch("timeline", **ctx.view.params()))
         ui.download_csv(ctx, rows, "timeline", "Download the timeline's rows (CSV)")
 

@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import charts, store, ui
-from conflictdesk.figures import figure_text
+from conflictdesk.wording import figure_text, status_text
 from conflictdesk.models.truces import truces as truces_in_view
-from conflictdesk.text import date_text
+from conflictdesk.wording import date_text
 
 PER_ROW = 3  # claim cards side by side before wrapping to a new row
 
@@ -32,7 +32,7 @@ def claim_card(claim) -> None:
         st.markdown(f"### {ui.escape_markdown(count)}")
         if len(claim["categories"]):
             st.markdown("Their categories: " + "; ".join(ui.escape_markdown(c) for c in claim["categories"]))
-        st.markdown(f"Status: {ui.escape_markdown(charts.status_text(claim['status'], claimant))}")
+        st.markdown(f"Status: {ui.escape_markdown(status_text(claim['status'], claimant))}")
         if not pd.isna(claim["period_start"]) or not pd.isna(claim["period_end"]):
             start = date_text(claim["period_start"]) if not pd.isna(claim["period_start"]) else "start not given"
             end = date_text(claim["period_end"]) if not pd.isna(claim["period_end"]) else "end not given"
@@ -71,9 +71,9 @@ for truce in truces.to_dict("records"):
     own = claims[claims["truce_id"] == truce["truce_id"]]
     if ctx.shows("window"):
         st.plotly_chart(
-            charts.truce_window_figure(truce, own, caption=ui.credit()),
+            charts.truce_window_figure(truce, own, caption=ui.chart_caption(ctx), title=truce["name"]),
             width="stretch",
-            config={"displaylogo": False},
+            config=charts.chart_config(f"truce-{truce['truce_id']}"),
             key=f"truce-window-{truce['truce_id']}",
         )
         st.caption(

@@ -1,6 +1,7 @@
 -- Grain: one row per grid cell of $size degree on a side (edges at multiples of $size) holding strikes of
--- the period by the chosen attackers inside the box from ($south, $west) to ($north, $east): the same
--- columns as map_cells, for a city view too crowded for points; read from the table `strike_tolls`.
+-- the period by the chosen attackers inside the box from ($south, $west) to ($north, $east), with their
+-- latest figures known by the end of the period added: the same columns as map_cells, for a city view too
+-- crowded for points. Reads the table macro tolls_known; qualifiers by the macro total_qualifier.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all),
 -- $south, $west, $north, $east, $size (degrees).
 with cells as (
@@ -10,19 +11,15 @@ with cells as (
         count(*) as strikes,
         sum(killed)::bigint as killed_total,
         count(killed) as killed_reported,
-        count(*) filter (where killed_qualifier in ('about', 'nearly', 'up_to')) as killed_about,
-        count(*) filter (where killed_qualifier <> 'exact') as killed_inexact,
+        count(*) filter (where is_approximate(killed_qualifier)) as killed_about,
+        count(*) filter (where is_inexact(killed_qualifier)) as killed_inexact,
         sum(injured)::bigint as injured_total,
         count(injured) as injured_reported,
-        count(*) filter (where injured_qualifier in ('about', 'nearly', 'up_to')) as injured_about,
-        count(*) filter (where injured_qualifier <> 'exact') as injured_inexact,
+        count(*) filter (where is_approximate(injured_qualifier)) as injured_about,
+        count(*) filter (where is_inexact(injured_qualifier)) as injured_inexact,
         count(*) filter (where source_type = 'synthetic') as synthetic
-    from strike_tolls
-    where date between $date_from and $date_to
-      and (len($actors) = 0 or list_contains($actors, attacker))
-      and known_from <= $date_to
-      and known_until > $date_to
-      and latitude between $south and $north
+    from tolls_known($date_from, $date_to, $actors)
+    where latitude between $south and $north
       and longitude between $west and $east
     group by cell_row, cell_column
 )
@@ -34,20 +31,10 @@ select
     strikes,
     killed_total,
     killed_reported,
-    case
-        when killed_reported = 0 then 'none'
-        when killed_about > 0 then 'about'
-        when killed_inexact > 0 or killed_reported < strikes then 'at_least'
-        else 'exact'
-    end as killed_qualifier,
+    total_qualifier(killed_reported, killed_about, killed_inexact, strikes) as killed_qualifier,
     injured_total,
     injured_reported,
-    case
-        when injured_reported = 0 then 'none'
-        when injured_about > 0 then 'about'
-        when injured_inexact > 0 or injured_reported < strikes then 'at_least'
-        else 'exact'
-    end as injured_qualifier,
+    total_qualifier(injured_reported, injured_about, injured_inexact, strikes) as injured_qualifier,
     synthetic
 from cells
 order by south, west

@@ -1,15 +1,12 @@
 -- Grain: the first $limit casualty reports of the strikes in the period by the chosen attackers that are
 -- known by the end of the period, strike by strike (by strike id), oldest report first: the toll_history
--- rows, cut short. Reads `report_rows`, stored in exactly this order, so the scan stops once $limit rows
--- are found (DuckDB keeps a table's insertion order for a query without "order by").
+-- rows, cut short. Reads the table macro reports_known in its stored order, so the scan stops once $limit
+-- rows are found (DuckDB keeps a table's insertion order for a query without "order by").
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all), $limit (row count).
 select
     report_id, strike_id, city, strike_date, reported_on, population,
     killed, killed_qualifier, killed_phrase,
     injured, injured_qualifier, injured_phrase,
     claimant, claimant_name, status, source_id, publisher, excerpt, notes
-from report_rows
-where strike_date between $date_from and $date_to
-  and reported_on <= $date_to
-  and (len($actors) = 0 or list_contains($actors, attacker))
+from reports_known($date_from, $date_to, $actors)
 limit $limit

@@ -1,24 +1,15 @@
--- Grain: one row per strike in the period by the chosen attackers: its most recent casualty report
--- known by the end of the period (null figures where none is).
+-- Grain: one row per strike in the period by the chosen attackers: its most recent casualty report known
+-- by the end of the period (null figures where none is), with that report's excerpt, in date order: the
+-- download behind the totals. Reads the table macro tolls_known (the rule: queries/build/strike_tolls.sql;
+-- checked against queries/reference/latest_tolls.sql).
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
-with ranked as (
-    select c.*, row_number() over (partition by c.strike_id order by c.reported_on desc, c.report_id desc) as rank
-    from casualties c
-    where c.reported_on <= $date_to
-)
 select
-    s.strike_id, s.date, s.date_precision, s.city, s.place, s.attacker, a.name as attacker_name,
-    r.report_id, r.reported_on, r.population,
-    r.killed, r.killed_qualifier, r.killed_phrase,
-    r.injured, r.injured_qualifier, r.injured_phrase,
-    r.claimant,
-    case when r.report_id is null then null else coalesce(ca.name, 'unattributed') end as claimant_name,
-    r.status as toll_status,
-    r.source_id, r.excerpt
-from strikes s
-left join ranked r on r.strike_id = s.strike_id and r.rank = 1
-left join actors a on a.actor_id = s.attacker
-left join actors ca on ca.actor_id = r.claimant
-where s.date between $date_from and $date_to
-  and (len($actors) = 0 or list_contains($actors, s.attacker))
-order by s.date, s.strike_id
+    t.strike_id, t.date, t.date_precision, t.city, t.place, t.attacker, t.attacker_name,
+    t.report_id, t.reported_on, t.population,
+    t.killed, t.killed_qualifier, t.killed_phrase,
+    t.injured, t.injured_qualifier, t.injured_phrase,
+    t.claimant, t.claimant_name, t.toll_status,
+    t.toll_source_id as source_id, c.excerpt
+from tolls_known($date_from, $date_to, $actors) t
+left join casualties c on c.report_id = t.report_id
+order by t.date, t.strike_id

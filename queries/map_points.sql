@@ -1,7 +1,7 @@
 -- Grain: one row per strike in the period by the chosen attackers located inside the box from
 -- ($south, $west) to ($north, $east), with its latest toll known by the end of the period and its
 -- source: what the map draws as points and their tooltips (strikes_for_map without the long texts), in
--- date order, at most $limit rows; read from the table `strike_tolls`.
+-- date order, at most $limit rows. Reads the table macro tolls_known.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all),
 -- $south, $west, $north, $east (degrees), $limit (row count).
 select
@@ -12,12 +12,8 @@ select
     injured, injured_qualifier, injured_phrase,
     claimant_name as toll_claimant, toll_status,
     source_id, publisher, source_title, source_url, source_type
-from strike_tolls
-where date between $date_from and $date_to
-  and (len($actors) = 0 or list_contains($actors, attacker))
-  and known_from <= $date_to
-  and known_until > $date_to
-  and latitude between $south and $north
+from tolls_known($date_from, $date_to, $actors)
+where latitude between $south and $north
   and longitude between $west and $east
 order by date, strike_id
 limit $limit

@@ -1,11 +1,6 @@
 -- Grain: the one statement with the given id (no row if there is none), whatever the filters.
+-- Columns: those of the view statement_cards (queries/build/statement_cards.sql), like every statement query.
 -- Parameters: $statement_id (a statement id).
-select
-    st.statement_id, st.date, st.date_precision, st.speaker, st.speaker_role, st.actor,
-    coalesce(a.name, 'not stated') as actor_name, st.quote, st.quote_kind, st.venue,
-    coalesce(st.topics, []) as topics, st.related_strike_id, st.related_truce_id,
-    st.source_id, src.publisher, src.title as source_title, src.url as source_url, st.excerpt, st.notes
-from statements st
-left join actors a on a.actor_id = st.actor
-left join sources src on src.source_id = st.source_id
-where st.statement_id = $statement_id
+select * exclude (search_text)
+from statement_cards
+where statement_id = $statement_id

@@ -1,25 +1,15 @@
--- Grain: one row per strike in the period by the chosen attackers, with its latest toll, source and
--- place; what the map draws and its CSV export.
+-- Grain: one row per strike in the period by the chosen attackers, with its latest toll known by the end
+-- of the period, its source and place, in date order: the map's CSV export (map_points plus the strike's
+-- description, excerpt and notes). Reads the table macro tolls_known.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
-with ranked as (
-    select c.*, row_number() over (partition by c.strike_id order by c.reported_on desc, c.report_id desc) as rank
-    from casualties c
-    where c.reported_on <= $date_to
-)
 select
-    s.strike_id, s.date, s.date_precision, s.time_local, s.city, s.oblast, s.place,
-    s.latitude, s.longitude, s.geo_precision,
-    s.attacker, a.name as attacker_name, s.weapon, s.target_type, s.target, s.description, s.status,
-    r.killed, r.killed_qualifier, r.killed_phrase,
-    r.injured, r.injured_qualifier, r.injured_phrase,
-    coalesce(ca.name, case when r.report_id is null then null else 'unattributed' end) as toll_claimant,
-    r.status as toll_status,
-    s.source_id, src.publisher, src.title as source_title, src.url as source_url, src.source_type, s.excerpt, s.notes
-from strikes s
-left join ranked r on r.strike_id = s.strike_id and r.rank = 1
-left join actors a on a.actor_id = s.attacker
-left join actors ca on ca.actor_id = r.claimant
-left join sources src on src.source_id = s.source_id
-where s.date between $date_from and $date_to
-  and (len($actors) = 0 or list_contains($actors, s.attacker))
-order by s.date, s.strike_id
+    t.strike_id, t.date, t.date_precision, t.time_local, t.city, t.oblast, t.place,
+    t.latitude, t.longitude, t.geo_precision,
+    t.attacker, t.attacker_name, t.weapon, t.target_type, t.target, s.description, t.status,
+    t.killed, t.killed_qualifier, t.killed_phrase,
+    t.injured, t.injured_qualifier, t.injured_phrase,
+    t.claimant_name as toll_claimant, t.toll_status,
+    t.source_id, t.publisher, t.source_title, t.source_url, t.source_type, s.excerpt, s.notes
+from tolls_known($date_from, $date_to, $actors) t
+join strikes s on s.strike_id = t.strike_id
+order by t.date, t.strike_id

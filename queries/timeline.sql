@@ -1,5 +1,6 @@
 -- Grain: one row per dated item in the period (strike, statement, truce, diplomatic event), for the
--- overview timeline; `actors` holds the actor ids the item concerns.
+-- overview timeline; `actors` holds the actor ids the item concerns. A truce without an end date is
+-- placed on its first day only (as timeline_days counts it).
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 with items as (
     select 'strike' as kind, strike_id as item_id, date, date_precision, null::date as end_date,
@@ -19,7 +20,6 @@ with items as (
 )
 select kind, item_id, date, date_precision, end_date, label, list_filter(actors, lambda x: x is not null) as actors, source_id
 from items
-where date <= $date_to
-  and coalesce(end_date, date) >= $date_from
-  and (len($actors) = 0 or len(list_intersect($actors, actors)) > 0)
+where window_overlaps(date, coalesce(end_date, date), $date_from, $date_to)
+  and chosen_any($actors, actors)
 order by date, kind, item_id

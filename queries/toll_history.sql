@@ -1,17 +1,11 @@
--- Grain: one row per casualty report of the strikes in the period by the chosen attackers, oldest
--- report first: how each toll changed and who claimed it.
+-- Grain: one row per casualty report of the strikes in the period by the chosen attackers known by the
+-- end of the period, oldest report first, strike by strike: how each toll changed and who claimed it (the
+-- Casualties page's download). Reads the table macro reports_known.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 select
-    c.report_id, c.strike_id, s.city, s.date as strike_date, c.reported_on, c.population,
-    c.killed, c.killed_qualifier, c.killed_phrase,
-    c.injured, c.injured_qualifier, c.injured_phrase,
-    c.claimant, coalesce(a.name, 'unattributed') as claimant_name, c.status,
-    c.source_id, src.publisher, c.excerpt, c.notes
-from casualties c
-join strikes s on s.strike_id = c.strike_id
-left join actors a on a.actor_id = c.claimant
-left join sources src on src.source_id = c.source_id
-where s.date between $date_from and $date_to
-  and c.reported_on <= $date_to
-  and (len($actors) = 0 or list_contains($actors, s.attacker))
-order by c.strike_id, c.reported_on, c.report_id
+    report_id, strike_id, city, strike_date, reported_on, population,
+    killed, killed_qualifier, killed_phrase,
+    injured, injured_qualifier, injured_phrase,
+    claimant, claimant_name, status, source_id, publisher, excerpt, notes
+from reports_known($date_from, $date_to, $actors)
+order by strike_id, reported_on, report_id

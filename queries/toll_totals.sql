@@ -1,8 +1,8 @@
--- Grain: one row per headline figure (strikes, killed, injured) for the period and attackers, as
--- overview_totals gives them (each strike's latest report known by the end of the period, added; "exact"
--- only when every part is exact and every strike has a figure, "about" with any about, nearly or up to
--- part, else "at_least"), read from the pre-added table `toll_days`; `inexact` counts the figures that are
--- not exact.
+-- Grain: one row per headline figure (strikes, killed, injured) for the period and attackers: each
+-- strike's latest report known by the end of the period, added; `qualifier` from the macro
+-- total_qualifier ('none', 'about', 'at_least', 'exact'; 'exact' for the strike count), `reported` how many
+-- strikes give a figure, `inexact` how many of those figures are not exact. Reads the table macro
+-- toll_days_known (checked against queries/reference/overview_totals.sql).
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 with view as (
     select
@@ -15,11 +15,7 @@ with view as (
         coalesce(sum(injured_reported), 0)::bigint as injured_reported,
         coalesce(sum(injured_about), 0)::bigint as injured_about,
         coalesce(sum(injured_inexact), 0)::bigint as injured_inexact
-    from toll_days
-    where date between $date_from and $date_to
-      and (len($actors) = 0 or list_contains($actors, attacker))
-      and known_from <= $date_to
-      and known_until > $date_to
+    from toll_days_known($date_from, $date_to, $actors)
 ),
 parts as (
     select 'killed' as figure, strikes, killed_total as total, killed_reported as reported,
@@ -32,17 +28,6 @@ parts as (
 select 'strikes' as figure, strikes as total, 'exact' as qualifier, strikes, strikes as reported, 0::bigint as inexact
 from view
 union all
-select
-    figure,
-    total,
-    case
-        when reported = 0 then 'none'
-        when about > 0 then 'about'
-        when inexact > 0 or reported < strikes then 'at_least'
-        else 'exact'
-    end,
-    strikes,
-    reported,
-    inexact
+select figure, total, total_qualifier(reported, about, inexact, strikes), strikes, reported, inexact
 from parts
 order by case figure when 'strikes' then 1 when 'killed' then 2 else 3 end

@@ -1,5 +1,6 @@
 -- Grain: one row per violation claim, each side's claim its own row (never merged or summed), for
--- truces overlapping the period, made by or against the chosen actors.
+-- truces overlapping the period (macro window_overlaps: an open end counts as still running), made by or
+-- against the chosen actors.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 select
     v.claim_id, v.truce_id, t.name as truce_name,
@@ -12,7 +13,6 @@ join truces t on t.truce_id = v.truce_id
 left join actors ca on ca.actor_id = v.claimant
 left join actors ac on ac.actor_id = v.accused
 left join sources src on src.source_id = v.source_id
-where t.start_date <= $date_to
-  and coalesce(t.end_date, $date_to) >= $date_from
-  and (len($actors) = 0 or list_contains($actors, v.claimant) or list_contains($actors, v.accused))
+where window_overlaps(t.start_date, t.end_date, $date_from, $date_to)
+  and chosen_any($actors, [v.claimant, v.accused])
 order by v.truce_id, ca.name, v.claim_id

@@ -13,5 +13,5 @@ left join actors ca on ca.actor_id = v.claimant
 left join actors ac on ac.actor_id = v.accused
 left join sources src on src.source_id = v.source_id
 where v.truce_id = $truce_id
-  and (len($actors) = 0 or list_contains($actors, v.claimant) or list_contains($actors, v.accused))
+  and chosen_any($actors, [v.claimant, v.accused])
 order by ca.name, v.claim_id

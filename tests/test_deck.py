@@ -68,7 +68,8 @@ ODESA = strike(
     toll_status="claimed",
 )
 CITIES = pd.DataFrame(
-    {"city": ["Sumy", "Odesa"], "latitude": [50.9077, 46.4825], "longitude": [34.7981, 30.7233], "strikes": [1, 1]}
+    {"city": ["Sumy", "Odesa"], "label": ["Sumy", "Odesa"], "latitude": [50.9077, 46.4825], "longitude": [34.7981, 30.7233],
+     "strikes": [1, 1]}
 )
 
 
@@ -145,7 +146,7 @@ def test_tooltip_says_phrase_claimant_and_source():
 def test_report_without_claimant_is_unattributed():
     """A toll with no claimant is shown as unattributed, not left blank."""
     text = deck.tooltip_text(SUMY | {"toll_claimant": None})
-    assert "claimed by: unattributed" in text
+    assert "Toll: unattributed, not independently verified" in text
 
 
 def test_strike_without_report_says_so():
@@ -226,9 +227,34 @@ def test_empty_strikes_still_draw_the_outlines():
     assert drawn(spec) == {}
 
 
+def screen_x(view, lon: float, width: int) -> float:
+    """Where a longitude falls on a web-Mercator map `width` px wide (deck.gl: a 512-px world at zoom 0)."""
+    return width / 2 + (lon - view.longitude) / 360 * 512 * 2**view.zoom
+
+
+def screen_y(view, lat: float, height: int) -> float:
+    """Where a latitude falls on a web-Mercator map `height` px tall."""
+    import math
+
+    def mercator(value):
+        return math.log(math.tan(math.pi / 4 + math.radians(value) / 2))
+
+    return height / 2 - (mercator(lat) - mercator(view.latitude)) / (2 * math.pi) * 512 * 2**view.zoom
+
+
+def test_all_ukraine_fits_a_phone_with_sumy_and_the_east_edge():
+    """At 390 px (a map 350 px wide, 560 tall) All Ukraine shows the whole country: Uzhhorod in the west,
+    Sumy (and its name, drawn to its right) and the Luhansk border in the east, Crimea in the south."""
+    view = deck.place_view(deck.ALL_UKRAINE, CITIES)
+    width, height = deck.PHONE_MAP_WIDTH, deck.MAP_HEIGHT
+    assert 0 <= screen_x(view, 22.29, width) and screen_x(view, 40.08, width) <= width  # Uzhhorod, Luhansk edge
+    assert screen_x(view, 34.80, width) + 8 + 40 <= width  # Sumy's dot, offset and name
+    assert 0 <= screen_y(view, 52.33, height) and screen_y(view, 44.39, height) <= height  # north edge, Crimea
+    assert screen_x(view, 40.08, width) - screen_x(view, 22.09, width) > 0.8 * width  # and not a speck
+
+
 @pytest.mark.parametrize(
-    ("name", "latitude", "zoom"),
-    [("All Ukraine", 48.4, 5), ("Sumy", 50.9077, deck.CITY_ZOOM), ("odesa", 46.4825, deck.CITY_ZOOM)],
+    ("name", "latitude", "zoom"), [("Sumy", 50.9077, deck.CITY_ZOOM), ("odesa", 46.4825, deck.CITY_ZOOM)]
 )
 def test_place_views(name, latitude, zoom):
     """The preset views and any city in the data centre the map where a reader expects."""
@@ -297,6 +323,11 @@ def big():
     con = duckdb.connect()
     for name, frame in (("strikes", strikes), ("casualties", casualties), ("actors", actors), ("sources", sources)):
         con.from_df(frame).create(name)
+    con.execute(  # empty: add_derived also creates the statement_cards view over it
+        "create table statements (statement_id varchar, date date, date_precision varchar, speaker varchar, "
+        "speaker_role varchar, actor varchar, quote varchar, quote_kind varchar, venue varchar, topics varchar[], "
+        "related_strike_id varchar, related_truce_id varchar, source_id varchar, excerpt varchar, notes varchar)"
+    )
     add_derived(con)
     return functools.partial(run_query, con)
 
@@ -404,3 +435,51 @@ def test_card_filter_check():
     assert deck.in_filters(row, dt.date(2025, 4, 13), dt.date(2025, 4, 13), ("russia",))
     assert not deck.in_filters(row, dt.date(2025, 4, 14), dt.date(2025, 4, 30), ())
     assert not deck.in_filters(row, dt.date(2025, 4, 1), dt.date(2025, 4, 30), ("ukraine",))
+
+
+def test_an_embedded_map_leaves_the_mouse_wheel_to_the_article():
+    """With scroll_zoom off the deck's view has a controller without scroll zoom (Streamlit then uses it);
+    by default the map keeps Streamlit's own controller."""
+    data = deck.MapData(in_view=1, strikes=pd.DataFrame([SUMY]))
+    embedded = json.loads(
+        deck.map_deck(data, (48.4, 31.2, 5), deck.read_outline(), CITIES, scroll_zoom=False).to_json()
+    )
+    assert embedded["views"] == [{"@@type": "MapView", "controller": {"scrollZoom": False}}]
+    assert "views" not in json.loads(deck.map_deck(data, (48.4, 31.2, 5), deck.read_outline(), CITIES).to_json())
+
+
+def test_tooltips_wrap_long_words_inside_a_phone():
+    """A tooltip is at most 360 px or 85% of the screen wide and breaks a 3,000-character word."""
+    built = deck.strike_deck(pd.DataFrame([SUMY | {"place": "x" * 3000}]), (48.4, 31.2, 5), deck.read_outline(), CITIES)
+    style = built._tooltip["style"]  # what st.pydeck_chart sends as the tooltip
+    assert style["overflowWrap"] == "anywhere" and "85vw" in style["maxWidth"]
+
+
+def test_static_map_is_drawn_from_the_bundled_outlines_with_no_network():
+    """The static map (for PNG, SVG and snapshots) has no tiles and no plotly geo (which fetches its world
+    from a CDN): outlines, names and strikes on plain axes, each strike's tooltip as text, and the caption."""
+    data = deck.MapData(in_view=2, strikes=pd.DataFrame([SUMY, ODESA | {"place": "<script>x</script>"}]))
+    figure = deck.map_figure(data, deck.read_outline(), CITIES, caption="Source: Test Wire", title="Strikes")
+    spec = figure.to_plotly_json()
+    assert "geo" not in spec["layout"] and "mapbox" not in spec["layout"] and "map" not in spec["layout"]
+    assert {t["type"] for t in spec["data"]} == {"scatter"}
+    assert any(t["name"] == "Ukraine" and t.get("fill") == "toself" for t in spec["data"])
+    civilian = next(t for t in spec["data"] if t["name"] == "Civilian")
+    assert "35 killed; over 100 injured" in civilian["hovertext"][0]
+    military = next(t for t in spec["data"] if t["name"] == "Military")
+    assert list(military["marker"]["symbol"]) == ["circle-open"]  # Odesa is located only to the city
+    assert "&lt;script&gt;" in military["hovertext"][0] and "<script>" not in figure.to_json()
+    assert any(a["text"] == "Source: Test Wire" for a in spec["layout"]["annotations"])
+
+
+def test_static_map_of_a_city_is_framed_to_its_box_and_cells_carry_their_counts():
+    """?place=Sumy frames the static map to Sumy's box; squares of strikes keep their count and totals."""
+    data = deck.MapData(in_view=2, strikes=pd.DataFrame([SUMY, ODESA]))
+    figure = deck.map_figure(data, deck.read_outline(), CITIES, place="Sumy")
+    assert figure.layout.xaxis.range[0] < 34.7981 < figure.layout.xaxis.range[1] < 36
+    cells = pd.DataFrame([{"south": 50.0, "north": 50.25, "west": 30.0, "east": 30.25, "strikes": 3, "synthetic": 0,
+                           "killed_total": 12, "killed_reported": 2, "killed_qualifier": "at_least",
+                           "injured_total": 40, "injured_reported": 3, "injured_qualifier": "about"}])
+    figure = deck.map_figure(deck.MapData(in_view=3, cells=cells), deck.read_outline(), CITIES)
+    hover = next(t for t in figure.data if t.name == "Squares of strikes" and t.hovertext)
+    assert "3 strikes in this square" in hover.hovertext[0] and "People killed: at least 12" in hover.hovertext[0]

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from apptests import TIMEOUT
+
 from conflictdesk.load import data_version
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -12,7 +14,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def open_page(**params) -> AppTest:
     """The Sources & method page, opened with these URL parameters."""
-    at = AppTest.from_file("../app.py", default_timeout=30)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
     at.switch_page("pages/sources.py").run()
@@ -42,12 +44,11 @@ def test_page_lists_the_source_with_its_metadata():
     assert "16 statements" in text
 
 
-def test_page_shows_data_version_and_validation_status():
-    """The data version is the 12-character hash of the bundled files, and the checks are said to pass."""
+def test_page_shows_data_version_and_how_to_check_a_folder():
+    """The data version is the 12-character hash of the bundled files; the page gives the command that checks one."""
     at = open_page()
     versions = set(re.findall(r"`([0-9a-f]{12})`", page_text(at)))
     assert data_version(DATA) in versions
-    assert any("Passed: every rule of the data contract" in el.value for el in at.success)
     assert any("python -m conflictdesk validate" in el.value for el in at.code)
 
 

@@ -6,6 +6,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptests import TIMEOUT
+
 SUM = re.compile(r"\b3,?100\b")  # "nearly 3,000" + "hundreds" (coded 100) must never be added up
 
 
@@ -17,7 +19,7 @@ def bundled_data(monkeypatch):
 
 def truces(**params) -> AppTest:
     """The truce page run with the given URL parameters."""
-    at = AppTest.from_file("../app.py", default_timeout=30)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
     return at.switch_page("pages/truces.py").run()
@@ -64,7 +66,7 @@ def test_truce_window_and_details_are_shown():
     assert "Declared by **Russia** · 20 Apr 2025 – end not given" in text
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["shapes"][0]["type"] == "rect"
-    rows = {y for trace in spec["data"] for y in trace["y"]}
+    rows = {trace["name"] for trace in spec["data"]}
     assert {"Claimed by Ukraine", "Claimed by Russia"} <= rows
 
 

@@ -22,6 +22,7 @@ import pytest
 from datafixtures import minimal_tables, write_folder
 from conflictdesk.derived import add_derived
 from conflictdesk.load import load
+from conflictdesk.search import matching
 from conflictdesk.queries import QUERY_DIR, run_query
 
 D = dt.date
@@ -29,12 +30,17 @@ APRIL = {"date_from": D(2025, 4, 1), "date_to": D(2025, 4, 21)}  # ends before t
 ALL_APRIL = {"date_from": D(2025, 4, 1), "date_to": D(2025, 4, 30)}
 
 
-@pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    """The minimal fixture, loaded, with the tables derived from it (as the app's cached database has them)."""
-    connection = load(write_folder(tmp_path_factory.mktemp("queries")))
+def built(folder: Path):
+    """A data folder loaded, with the derived tables, macros and views (as the app's cached database has them)."""
+    connection = load(folder)
     add_derived(connection)
     return connection
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    """The minimal fixture, loaded and built."""
+    return built(write_folder(tmp_path_factory.mktemp("queries")))
 
 
 def plain(value):
@@ -155,7 +161,7 @@ def totals(frame: pd.DataFrame) -> list[tuple]:
 
 def test_overview_totals_on_the_fixture(con):
     """Up to 21 April: 3 strikes; at least 35 killed (two strikes have no figure); at least 103 injured."""
-    assert totals(run_query(con, "overview_totals", **APRIL, actors=[])) == [
+    assert totals(run_query(con, "toll_totals", **APRIL, actors=[])) == [
         ("strikes", 3, "exact", 3, 3),
         ("killed", 35, "at_least", 3, 1),
         ("injured", 103, "at_least", 3, 2),
@@ -164,7 +170,7 @@ def test_overview_totals_on_the_fixture(con):
 
 def test_overview_totals_use_the_latest_toll_and_the_attacker_filter(con):
     """Up to 30 April, Russia's strikes: Sumy's later 'about 40' makes killed 'about'; Belgorod is not counted."""
-    assert totals(run_query(con, "overview_totals", **ALL_APRIL, actors=["russia"])) == [
+    assert totals(run_query(con, "toll_totals", **ALL_APRIL, actors=["russia"])) == [
         ("strikes", 2, "exact", 2, 2),
         ("killed", 40, "about", 2, 1),
         ("injured", 123, "at_least", 2, 2),
@@ -173,7 +179,7 @@ def test_overview_totals_use_the_latest_toll_and_the_attacker_filter(con):
 
 def test_overview_totals_for_a_period_without_strikes(con):
     """A period with no strikes still gives the three headline rows, all zero."""
-    frame = run_query(con, "overview_totals", date_from=D(2024, 1, 1), date_to=D(2024, 12, 31), actors=[])
+    frame = run_query(con, "toll_totals", date_from=D(2024, 1, 1), date_to=D(2024, 12, 31), actors=[])
     assert rows(frame, "figure", "total", "strikes", "reported") == [
         ("strikes", 0, 0, 0),
         ("killed", 0, 0, 0),
@@ -216,15 +222,15 @@ def test_overview_killed_qualifier(tmp_path, sumy, odesa, expected):
     casualties = [toll("t1", "sumy", "35", sumy)]
     if odesa:
         casualties.append(toll("t2", "odesa", "2", odesa))
-    con = load(write_folder(tmp_path, casualties=casualties))
-    frame = run_query(con, "overview_totals", **APRIL, actors=["russia"])
+    con = built(write_folder(tmp_path, casualties=casualties))
+    frame = run_query(con, "toll_totals", **APRIL, actors=["russia"])
     killed = rows(frame[frame["figure"] == "killed"], "total", "qualifier", "strikes")
     assert killed == [(*expected, 2)]
 
 
 def test_overview_totals_do_not_include_truce_claims(con):
     """Violation counts from opposing sides are never summed into a headline figure."""
-    frame = run_query(con, "overview_totals", **APRIL, actors=[])
+    frame = run_query(con, "toll_totals", **APRIL, actors=[])
     assert ids(frame, "figure") == ["strikes", "killed", "injured"]
     assert 3100 not in ids(frame, "total")
 
@@ -263,7 +269,7 @@ def test_truce_claims_by_claimant_only(tmp_path):
     """A claim is found by its claimant or its accused; one whose accused is not stated, by its claimant only."""
     claims = minimal_tables()["truce_violations"]
     claims[1]["accused"] = ""
-    con = load(write_folder(tmp_path, truce_violations=claims))
+    con = built(write_folder(tmp_path, truce_violations=claims))
     frame = run_query(con, "truce_claims", **APRIL, actors=["ukraine"])
     assert rows(frame, "claim_id", "accused_name") == [("easter-ua", "Russia")]
     assert rows(run_query(con, "truce_claims", **APRIL, actors=["russia"]), "claim_id", "accused_name") == [
@@ -286,7 +292,7 @@ def test_truces_in_period(tmp_path, date_from, date_to, end_date, expected):
     """A truce is listed when its window overlaps the period; an open end counts as still running."""
     truces = minimal_tables()["truces"]
     truces[0]["end_date"] = end_date
-    con = load(write_folder(tmp_path, truces=truces))
+    con = built(write_folder(tmp_path, truces=truces))
     frame = run_query(con, "truces_in_period", date_from=date_from, date_to=date_to)
     assert ids(frame, "truce_id") == expected
     if expected:
@@ -315,14 +321,17 @@ def test_truces_in_period(tmp_path, date_from, date_to, end_date, expected):
     ],
 )
 def test_statements_filters(con, filters, expected):
-    """Statements newest first, narrowed by period, speaker's actor, speaker names and text terms."""
-    params = {**APRIL, "actors": [], "speakers": [], "terms": [], **filters}
-    assert ids(run_query(con, "statements", **params), "statement_id") == expected
+    """Statements newest first, narrowed by period, speaker's actor, speaker names and (search.matching) terms."""
+    params = {**APRIL, "actors": [], "speakers": [], **filters}
+    terms = params.pop("terms", [])
+    frame = run_query(con, "statements", **params)
+    assert ids(frame[matching(frame, terms)], "statement_id") == expected
 
 
 def test_statements_columns(con):
     """A statement row carries who said it, for which side, the quote, its topics and its source."""
-    frame = run_query(con, "statements", **APRIL, actors=["russia"], speakers=[], terms=["peace"])
+    frame = run_query(con, "statements", **APRIL, actors=["russia"], speakers=[])
+    frame = frame[matching(frame, ["peace"])]
     assert rows(
         frame, "statement_id", "date", "speaker", "actor_name", "quote", "quote_kind", "topics", "related_truce_id", "publisher"
     ) == [
@@ -453,13 +462,43 @@ def test_actors(con):
 
 
 def test_cities(tmp_path):
-    """Cities with strikes, most struck first, at the average of their strikes' coordinates."""
+    """Places with strikes, most struck first, each at the average of its own strikes' coordinates."""
     strikes = minimal_tables()["strikes"]
     strikes.append({**strikes[2], "strike_id": "odesa-2", "date": "2025-04-22", "latitude": "46.4925", "longitude": "30.7333"})
-    con = load(write_folder(tmp_path, strikes=strikes))
-    assert rows(run_query(con, "cities"), "city", "strikes") == [("Odesa", 2), ("Belgorod", 1), ("Sumy", 1)]
+    con = built(write_folder(tmp_path, strikes=strikes))
+    assert rows(run_query(con, "cities"), "label", "city", "strikes") == [
+        ("Odesa", "Odesa", 2), ("Belgorod", "Belgorod", 1), ("Sumy", "Sumy", 1),
+    ]
     odesa = run_query(con, "cities").iloc[0]
     assert (round(odesa["latitude"], 4), round(odesa["longitude"], 4)) == (46.4875, 30.7283)
+
+
+def test_places_of_one_name_in_different_oblasts_are_never_merged(tmp_path):
+    """Two Ivanivkas are two places, each labelled with its oblast, at its own strikes; a unique name stays plain."""
+    strikes = minimal_tables()["strikes"]
+    odesa = strikes[2]
+    strikes += [
+        {**odesa, "strike_id": f"ivanivka-{n}", "city": "Ivanivka", "oblast": oblast, "latitude": lat, "longitude": lon}
+        for n, (oblast, lat, lon) in enumerate([
+            ("Kherson Oblast", "46.70", "33.90"), ("Kherson Oblast", "46.80", "34.00"), ("Kharkiv Oblast", "49.60", "36.40"),
+        ])
+    ]
+    con = built(write_folder(tmp_path, strikes=strikes))
+    frame = run_query(con, "cities")
+    assert rows(frame, "label", "city", "oblast", "strikes") == [
+        ("Ivanivka, Kherson Oblast", "Ivanivka", "Kherson Oblast", 2),
+        ("Belgorod", "Belgorod", None, 1),
+        ("Ivanivka, Kharkiv Oblast", "Ivanivka", "Kharkiv Oblast", 1),
+        ("Odesa", "Odesa", None, 1),
+        ("Sumy", "Sumy", None, 1),
+    ]
+    assert [(round(lat, 2), round(lon, 2)) for lat, lon in rows(frame, "latitude", "longitude")][:3:2] == [
+        (46.75, 33.95), (49.60, 36.40),
+    ]
+    assert frame["place_id"].is_unique and frame["label"].is_unique
+    assert all(re.fullmatch(r"[0-9a-f]{12}", key) for key in frame["place_id"])
+    again = run_query(built(write_folder(tmp_path / "again", strikes=strikes[::-1])), "cities")
+    assert rows(again, "place_id", "label") == rows(frame, "place_id", "label")  # a key does not depend on row order
 
 
 def test_date_span(con):
@@ -501,7 +540,10 @@ def test_run_query_rejects_unknown_names(con, name):
 
 # --- the SQL files ----------------------------------------------------------------------------
 
-SQL_FILES = sorted(QUERY_DIR.glob("*.sql"))
+PAGE_FILES = sorted(QUERY_DIR.glob("*.sql"))
+REFERENCE_FILES = sorted((QUERY_DIR / "reference").glob("*.sql"))
+SQL_FILES = PAGE_FILES + REFERENCE_FILES
+BUILD_FILES = sorted((QUERY_DIR / "build").glob("*.sql"))
 
 
 def code_of(sql: str) -> str:
@@ -511,14 +553,26 @@ def code_of(sql: str) -> str:
 
 def test_there_are_queries():
     """queries/ holds the named queries the pages call."""
-    names = {path.stem for path in SQL_FILES}
-    assert {"overview_totals", "strikes_for_map", "latest_tolls", "toll_history", "truce_claims", "statements", "timeline"} <= names
+    names = {path.stem for path in PAGE_FILES}
+    assert {"toll_totals", "strikes_for_map", "latest_tolls", "toll_history", "truce_claims", "statements", "timeline"} <= names
+    assert {path.stem for path in REFERENCE_FILES} >= {"overview_totals", "latest_tolls", "toll_history"}
+
+
+def test_reference_queries_run_by_their_folder_name(con):
+    """A test-only query runs as "reference/<name>"; a folder the runner does not know is refused."""
+    frame = run_query(con, "reference/overview_totals", **APRIL, actors=[])
+    assert ids(frame, "figure") == ["strikes", "killed", "injured"]
+    for name in ("build/chosen", "reference/../actors", "other/actors", "reference/"):
+        with pytest.raises(ValueError):
+            run_query(con, name)
 
 
 @pytest.mark.parametrize("path", SQL_FILES, ids=lambda path: path.name)
 def test_query_file_style(path: Path):
     """Each query file opens with its grain and parameters, is lowercase SQL and binds $parameters only."""
     sql = path.read_text(encoding="utf-8")
+    if path.parent.name == "reference":
+        sql = sql.split("\n", 1)[1]  # its first line says it is a reference query
     assert sql.startswith("-- Grain:")
     header = "\n".join(line for line in sql.splitlines() if line.lstrip().startswith("--"))
     assert "Parameters:" in header
@@ -530,3 +584,77 @@ def test_query_file_style(path: Path):
     declared = set(re.findall(r"\$([a-z_]+)", header))
     used = set(re.findall(r"\$([a-z_]+)", code))
     assert declared == used, f"the header declares {sorted(declared)} but the SQL uses {sorted(used)}"
+
+
+@pytest.mark.parametrize("path", BUILD_FILES, ids=lambda path: path.name)
+def test_build_file_style(path: Path):
+    """Each file that builds the cached database opens by naming what it creates, in lowercase SQL, unparameterised."""
+    sql = path.read_text(encoding="utf-8")
+    kind = re.match(r"-- (Macro|View|Table macro|Table) (\w+)", sql)
+    assert kind and kind.group(2) == path.stem, "the header names what the file creates, after the file"
+    code = code_of(sql)
+    assert "$" not in code and "{" not in sql and "?" not in code
+    assert re.findall(r"\w*[A-Z]\w*", code) == []
+    if kind.group(1) == "Table":
+        assert code.lstrip().startswith(("select", "with")), "a table's file is the query whose rows it stores"
+    else:
+        assert f" {path.stem}" in code.split(" as", 1)[0] and code.lstrip().startswith("create or replace")
+
+
+# --- each rule said once ----------------------------------------------------------------------
+
+CARD_QUERIES = {
+    "latest_statements": {**ALL_APRIL, "actors": [], "limit": 10},
+    "statements": {**ALL_APRIL, "actors": [], "speakers": [], "terms": []},
+    "statement": {"statement_id": "putin-1"},
+    "strike_statement_cards": {"strike_id": "sumy"},
+}
+
+
+def test_every_statement_query_returns_the_same_card_columns(con):
+    """Overview, Statements, a linked statement and a strike's statements show one card with the same source facts."""
+    columns = {name: list(run_query(con, name, **params).columns) for name, params in CARD_QUERIES.items()}
+    view = [c for c in con.execute("select * from statement_cards limit 0").df().columns if c != "search_text"]
+    assert all(found == view for found in columns.values()), columns
+    assert {"actor_name", "publisher", "source_title", "source_url", "excerpt"} <= set(view)
+
+
+# The rules each live in one macro or view of queries/build/; a page query that wrote one out again would drift.
+RULES = {
+    "the actor filter (macros chosen, chosen_any)": r"\$actors\s*\)\s*=\s*0|list_contains\(\s*\$actors|list_intersect\(\s*\$actors",
+    "the report known by the end of the period (macro known_on, table macros *_known)": r"known_until|known_from|row_number\(\)",
+    "the total qualifier (macros total_qualifier, is_approximate, is_inexact)": r"'at_least'|in \('about'|<> 'exact'",
+    "a truce overlapping the period (macro window_overlaps)": r"coalesce\([a-z_.]*end_date, \$date_to\)",
+    "a statement card's columns (view statement_cards)": r"from statements st|join statements",
+}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_page_queries_read_the_rule_instead_of_writing_it(rule):
+    """No page query spells out a rule that a macro or view of queries/build/ says."""
+    writing = [path.name for path in PAGE_FILES if re.search(RULES[rule], code_of(path.read_text(encoding="utf-8")))]
+    assert writing == [], f"{rule} is written out in {writing}"
+
+
+def test_any_valid_period_end_works(con):
+    """Issue 11: a period ending 9999-12-31 (no sentinel date in the way) shows the strikes it holds."""
+    far = {"date_from": D(2025, 4, 13), "date_to": D(9999, 12, 31), "actors": []}
+    assert totals(run_query(con, "toll_totals", **far)) == [
+        ("strikes", 3, "exact", 3, 3),
+        ("killed", 40, "about", 3, 1),
+        ("injured", 123, "at_least", 3, 2),
+    ]
+    assert run_query(con, "view_counts", **far)["strikes"][0] == 3
+    assert ids(run_query(con, "view_tolls", **far, limit=10), "strike_id") == ["sumy", "belgorod", "odesa"]
+    assert run_query(con, "map_cells", **far, merge=4)["strikes"].sum() == 3
+    first = {**far, "date_from": D(1, 1, 1)}
+    assert ids(run_query(con, "strikes_for_map", **first), "strike_id") == ["sumy", "belgorod", "odesa"]
+
+
+def test_every_page_query_is_run_by_the_app():
+    """A query the app never runs is a test-only query and belongs in queries/reference/."""
+    root = QUERY_DIR.parent
+    code = "\n".join(path.read_text(encoding="utf-8") for folder in ("pages", "conflictdesk")
+                     for path in (root / folder).rglob("*.py"))
+    unused = [path.stem for path in PAGE_FILES if f'"{path.stem}"' not in code]
+    assert unused == []

@@ -24,6 +24,8 @@ PERIODS = [
     (D(2025, 4, 1), D(2025, 4, 12)), (D(2025, 4, 1), D(2025, 4, 13)), (D(2025, 4, 13), D(2025, 4, 13)),
     (D(2025, 4, 1), D(2025, 4, 18)), (D(2025, 4, 14), D(2025, 4, 21)), (D(2025, 4, 1), D(2025, 4, 24)),
     (D(2025, 4, 13), D(2025, 4, 25)), (D(2025, 4, 1), D(2025, 4, 30)), (D(2025, 4, 21), D(2025, 4, 30)),
+    # no sentinel dates: the last day Python can name, and the first, are periods like any other (issue 11)
+    (D(2025, 4, 13), D(9999, 12, 31)), (D(1, 1, 1), D(9999, 12, 31)), (D(1, 1, 1), D(2025, 4, 14)),
 ]
 ACTORS = [[], ["russia"], ["ukraine", "united_states"]]
 
@@ -85,22 +87,29 @@ def test_every_period_gives_what_the_plain_queries_give(con, actors):
     for date_from, date_to in PERIODS:
         params = {"date_from": date_from, "date_to": date_to, "actors": actors}
         where = (date_from, date_to, actors)
-        latest = run_query(con, "latest_tolls", **params)
+        latest = run_query(con, "reference/latest_tolls", **params)
         view = run_query(con, "view_tolls", **params, limit=1000)
         assert plain(view, LATEST_COLUMNS) == plain(latest, LATEST_COLUMNS), where
+        download = run_query(con, "latest_tolls", **params)
+        assert plain(download, [*LATEST_COLUMNS, "excerpt"]) == plain(latest, [*LATEST_COLUMNS, "excerpt"]), where
 
-        old = run_query(con, "overview_totals", **params)
+        old = run_query(con, "reference/overview_totals", **params)
         new = run_query(con, "toll_totals", **params)
         columns = ["figure", "total", "qualifier", "strikes", "reported"]
         assert plain(new, columns) == plain(old, columns), where
 
-        strikes = run_query(con, "strikes_for_map", **params)
+        strikes = run_query(con, "reference/strikes_for_map", **params)
         points = run_query(con, "map_points", **params, **WORLD, limit=1000)
         assert plain(points, MAP_COLUMNS) == plain(strikes, MAP_COLUMNS), where
+        export = run_query(con, "strikes_for_map", **params)
+        assert plain(export, list(strikes.columns)) == plain(strikes, list(strikes.columns)), where
+        assert list(export.columns) == list(strikes.columns), where
 
-        history = run_query(con, "toll_history", **params)
+        history = run_query(con, "reference/toll_history", **params)
         first = run_query(con, "first_reports", **params, limit=1000)
         assert plain(first, HISTORY_COLUMNS) == plain(history, HISTORY_COLUMNS), where
+        download = run_query(con, "toll_history", **params)
+        assert plain(download, HISTORY_COLUMNS) == plain(history, HISTORY_COLUMNS), where
         some = list(latest["strike_id"])
         histories = run_query(con, "strike_histories", strike_ids=some, date_to=date_to)
         assert plain(histories, HISTORY_COLUMNS) == plain(history, HISTORY_COLUMNS), where
@@ -128,7 +137,7 @@ def test_top_tolls_are_the_highest_first(con):
     """The highest tolls (killed + injured as last reported by the end of the period) come first."""
     for date_from, date_to in PERIODS:
         params = {"date_from": date_from, "date_to": date_to, "actors": []}
-        latest = run_query(con, "latest_tolls", **params)
+        latest = run_query(con, "reference/latest_tolls", **params)
         people = latest["killed"].fillna(0).astype(int) + latest["injured"].fillna(0).astype(int)
         expected = latest.assign(people=people).sort_values(["people", "strike_id"], ascending=[False, True])
         top = run_query(con, "top_tolls", **params, limit=2)
@@ -149,7 +158,7 @@ def test_top_tolls_are_the_highest_first(con):
     ],
 )
 def test_totals_and_cells_say_at_least_or_about_like_the_overview(tmp_path, sumy, odesa, expected):
-    """toll_totals and map_cells qualify the killed total exactly as overview_totals does."""
+    """toll_totals and map_cells qualify the killed total exactly as the reference overview_totals does."""
     casualties = [report("t1", "sumy", "2025-04-21", killed=35, killed_qualifier=sumy)]
     if odesa:
         casualties.append(report("t2", "odesa", "2025-04-21", killed=2, killed_qualifier=odesa))
@@ -199,12 +208,12 @@ def synthetic(tmp_path_factory):
 def test_first_n_queries_keep_the_stored_order_on_many_rows(synthetic):
     """On 20,000 strikes the early-stopping queries give the same rows as sorting everything would."""
     params = {"date_from": D(2022, 6, 1), "date_to": D(2024, 6, 1), "actors": ["synthetic-side-a"]}
-    latest = run_query(synthetic, "latest_tolls", **params)
+    latest = run_query(synthetic, "reference/latest_tolls", **params)
     people = latest["killed"].fillna(0).astype(int) + latest["injured"].fillna(0).astype(int)
     expected = latest.assign(people=people).sort_values(["people", "strike_id"], ascending=[False, True])
     top = run_query(synthetic, "top_tolls", **params, limit=500)
     assert list(top["strike_id"]) == list(expected["strike_id"])[:500]
-    history = run_query(synthetic, "toll_history", **params)
+    history = run_query(synthetic, "reference/toll_history", **params)
     first = run_query(synthetic, "first_reports", **params, limit=1000)
     assert list(first["report_id"]) == list(history["report_id"])[:1000]
     for period in (params, {"date_from": D(2022, 3, 1), "date_to": D(2023, 12, 31), "actors": []},
@@ -213,5 +222,5 @@ def test_first_n_queries_keep_the_stored_order_on_many_rows(synthetic):
         direct = run_query(synthetic, "box_cells", **period, **WORLD, size=0.25)
         assert plain(cells, list(cells.columns)) == plain(direct, list(cells.columns)), period
     totals = run_query(synthetic, "toll_totals", **params).set_index("figure")
-    old = run_query(synthetic, "overview_totals", **params).set_index("figure")
+    old = run_query(synthetic, "reference/overview_totals", **params).set_index("figure")
     assert totals[["total", "qualifier", "reported"]].equals(old[["total", "qualifier", "reported"]])

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from conflictdesk.importers.dates import DAY_FIRST, MONTH_FIRST, parse_date, readings
+from conflictdesk.importers.order import Evidence
 from conflictdesk.load import ID_PATTERN
 
 # Ukraine's extent with a small margin (it spans about 44.4–52.4 N, 22.1–40.2 E). A point the
@@ -43,28 +44,6 @@ class Event:
     actors: list[dict[str, str]] = field(default_factory=list)
     day: str = ""  # the event's date, ISO
     stamp: int | None = None  # the publisher's revision time (ACLED timestamp), if it gives one
-
-
-@dataclass
-class Evidence:
-    """What a file's numeric dates say about their order: values real in one order only, values a
-    publisher's timestamp rules out in one order, and values that read either way."""
-
-    only: dict[str, int] = field(default_factory=lambda: {DAY_FIRST: 0, MONTH_FIRST: 0})
-    example: dict[str, str] = field(default_factory=dict)  # order -> "line 4: 4/13/2024 (why)"
-    either: int = 0
-    either_example: str = ""
-
-    def found(self, order: str, line: int, value: str, why: str) -> None:
-        self.only[order] += 1
-        self.example.setdefault(order, f"line {line}: {value} ({why})")
-
-    def order(self) -> str | None:
-        """The order the evidence supports, or None when it supports neither or both."""
-        day, month = self.only[DAY_FIRST], self.only[MONTH_FIRST]
-        if bool(day) == bool(month):
-            return None
-        return DAY_FIRST if day else MONTH_FIRST
 
 
 @dataclass

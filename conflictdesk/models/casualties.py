@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from conflictdesk import charts
-from conflictdesk.figures import figure_text, total_text
+from conflictdesk import wording
+from conflictdesk.wording import figure_text, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
@@ -64,7 +64,7 @@ def tolls(view: View, run: Run) -> Tolls:
     strikes = int(totals.at["strikes", "total"])
     many = strikes > BAR_LIMIT
     rows = run("top_tolls" if many else "view_tolls", **view.params(), limit=BAR_LIMIT)
-    labels = charts.strike_labels(rows)
+    labels = wording.strike_labels(rows)
     parts = tuple(_total(totals.loc[figure], figure, strikes, rows, labels) for figure in ("killed", "injured"))
     return Tolls(strikes, many, rows, labels, parts)
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from conflictdesk.figures import figure_text, total_text
+from conflictdesk.wording import figure_text, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # past this many strikes, the figures behind a total are listed on the Casualties page

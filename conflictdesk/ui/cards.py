@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from conflictdesk.text import date_text, escape_markdown, safe_url
+from conflictdesk.text import escape_markdown, safe_url
+from conflictdesk.wording import date_text
 from conflictdesk.ui.footer import link
 from conflictdesk.view import View
 

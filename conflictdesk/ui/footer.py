@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import export, store
-from conflictdesk.captions import APP_NAME, LICENCE_NOTE, credit_line
+from conflictdesk import wording
+from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, credit_line, period_text
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.view import View, site_base
 
@@ -26,6 +27,17 @@ def link(view: View) -> str:
 def credit() -> str:
     """The credit line for the data loaded: every publisher, via Conflict Desk."""
     return credit_line(store.run("sources")["publisher"])
+
+
+def chart_caption(ctx) -> str:
+    """The caption every chart carries (on screen and in its PNG): period, actors, source, data version, link."""
+    return wording.chart_caption(
+        period_text(ctx.view),
+        actors_text(ctx.view, ctx.actor_names, ctx.actor_meaning),
+        credit(),
+        str(ctx.meta.get("data_version")),
+        link(ctx.view),
+    )
 
 
 def footer(ctx) -> None:

@@ -1,7 +1,6 @@
--- Grain: one row per calendar month, attacker, stretch of known tolls and map cell: the rows of
--- derived_cell_days added up per month (month_start and month_end are the month's first and last day).
--- Built once per data version into the table `cell_months` (conflictdesk/derived.py) from `cell_days`, so
--- the map's cells for a long period read a row per month for every month the period covers whole.
+-- Table cell_months: one row per calendar month, attacker, stretch of known tolls and map cell: the rows
+-- of cell_days added up per month (month_start and month_end are the month's first and last day), so the
+-- map's cells for a long period read a row per month for every month the period covers whole.
 -- Parameters: none.
 select
     month_start, month_end, attacker, known_from, known_until, cell_lat, cell_lon,
@@ -17,4 +16,4 @@ select
     sum(synthetic)::bigint as synthetic
 from cell_days
 group by month_start, month_end, attacker, known_from, known_until, cell_lat, cell_lon
-order by month_start, attacker, known_from, known_until, cell_lat, cell_lon
+order by month_start, attacker, known_from nulls first, known_until nulls last, cell_lat, cell_lon

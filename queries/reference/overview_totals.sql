@@ -1,3 +1,4 @@
+-- Reference query, for the tests only: plain SQL without the macros of queries/build (see README.md).
 -- Grain: one row per headline figure (strikes, killed, injured) for the period and attackers.
 -- A total is exact only when every part is exact and every strike has a figure; a total with any
 -- lower-bound part (at least, over, vague) is "at_least"; with any about, nearly or up to part, "about".
