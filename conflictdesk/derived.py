@@ -5,8 +5,9 @@ calls `add_derived` right after loading the CSVs) and stored in the database fil
 file is opened read-only. Each rule of the data is said once there and read by the page queries:
 
 - macros (`chosen`, `chosen_any`, `known_on`, `window_overlaps`, `is_approximate`, `is_inexact`,
-  `total_qualifier`): the actor filter, "the report known by the end of the period", a window overlapping
-  the period, and the exact / about / at least rule for totals;
+  `total_qualifier`, `air_night`): the actor filter, "the report known by the end of the period", a window
+  overlapping the period, the exact / about / at least rule for totals, and the night an air-attack report
+  counts for;
 - views (`strike_details`, `report_details`, `statement_cards`): a row with the names of its actors and its
   source's publisher, title, URL and type, the one column list of every quote card;
 - tables (`strike_tolls`, `report_rows`, `toll_days`, `cell_days`, `cell_months`): pre-added rows, so a
@@ -35,6 +36,7 @@ DEFINITIONS = (
     "is_approximate",
     "is_inexact",
     "total_qualifier",
+    "air_night",
     "strike_details",
     "report_details",
     "statement_cards",

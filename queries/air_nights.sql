@@ -4,20 +4,21 @@
 -- attacks and are never added together: each keeps its own rows. Reconnaissance drones are their own
 -- family (`recon_drone`, `recon` true), never counted as drones.
 -- launched/destroyed: the claimant's figures added; `*_reported` counts the reports giving one; the
--- qualifier is "none" when no report gives one, "about" with any about, nearly or up to part, "at_least"
--- with any lower-bound part or a report without the figure, else "exact" (the contract's rule for totals).
+-- qualifier is the macro total_qualifier's (the contract's rule for totals, one per report): "none" when no
+-- report gives one, "about" with any about, nearly or up to part, "at_least" with any other inexact part
+-- or a report without the figure, else "exact".
 -- destroyed_share: destroyed / launched over the reports that give both (`paired_*`), null when none does
 -- or their launched is 0; share_qualifier "about" when any paired part is not exact.
 -- Parameters: $date_from, $date_to (dates: nights in the period), $actors (actor ids of claimants; empty = all).
 with reports as (
     select
         a.*,
-        cast(left(a.period_end, 10) as date) as night,
+        air_night(a.period_end) as night,
         coalesce(a.weapon, 'unknown') as family,
         a.launched is not null and a.destroyed is not null as paired
     from air_attacks a
-    where cast(left(a.period_end, 10) as date) between $date_from and $date_to
-      and (len($actors) = 0 or list_contains($actors, a.claimant))
+    where air_night(a.period_end) between $date_from and $date_to
+      and chosen($actors, a.claimant)
 ),
 nights as (
     select
@@ -28,16 +29,16 @@ nights as (
         list(distinct weapon_model order by weapon_model) filter (where weapon_model is not null) as models,
         sum(launched)::bigint as launched,
         count(launched) as launched_reported,
-        count(*) filter (where launched_qualifier in ('about', 'nearly', 'up_to')) as launched_about,
-        count(*) filter (where launched_qualifier in ('at_least', 'over', 'vague')) as launched_lower,
+        count(*) filter (where is_approximate(launched_qualifier)) as launched_about,
+        count(*) filter (where is_inexact(launched_qualifier)) as launched_inexact,
         sum(destroyed)::bigint as destroyed,
         count(destroyed) as destroyed_reported,
-        count(*) filter (where destroyed_qualifier in ('about', 'nearly', 'up_to')) as destroyed_about,
-        count(*) filter (where destroyed_qualifier in ('at_least', 'over', 'vague')) as destroyed_lower,
+        count(*) filter (where is_approximate(destroyed_qualifier)) as destroyed_about,
+        count(*) filter (where is_inexact(destroyed_qualifier)) as destroyed_inexact,
         count(*) filter (where paired) as paired_reports,
         sum(launched) filter (where paired)::bigint as paired_launched,
         sum(destroyed) filter (where paired)::bigint as paired_destroyed,
-        count(*) filter (where paired and (launched_qualifier <> 'exact' or destroyed_qualifier <> 'exact')) as paired_inexact
+        count(*) filter (where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))) as paired_inexact
     from reports
     group by night, claimant, family
 )
@@ -50,20 +51,10 @@ select
     n.reports,
     n.models,
     n.launched,
-    case
-        when n.launched_reported = 0 then 'none'
-        when n.launched_about > 0 then 'about'
-        when n.launched_lower > 0 or n.launched_reported < n.reports then 'at_least'
-        else 'exact'
-    end as launched_qualifier,
+    total_qualifier(n.launched_reported, n.launched_about, n.launched_inexact, n.reports) as launched_qualifier,
     n.launched_reported,
     n.destroyed,
-    case
-        when n.destroyed_reported = 0 then 'none'
-        when n.destroyed_about > 0 then 'about'
-        when n.destroyed_lower > 0 or n.destroyed_reported < n.reports then 'at_least'
-        else 'exact'
-    end as destroyed_qualifier,
+    total_qualifier(n.destroyed_reported, n.destroyed_about, n.destroyed_inexact, n.reports) as destroyed_qualifier,
     n.destroyed_reported,
     n.paired_reports,
     n.paired_launched,

@@ -10,7 +10,7 @@
 with reports as (
     select
         a.*,
-        cast(left(a.period_end, 10) as date) as night,
+        air_night(a.period_end) as night,
         case
             when a.weapon = 'drone' then 'drones'
             when a.weapon = 'recon_drone' then 'recon drones'
@@ -20,8 +20,8 @@ with reports as (
         end as weapon_group,
         a.launched is not null and a.destroyed is not null as paired
     from air_attacks a
-    where cast(left(a.period_end, 10) as date) between $date_from and $date_to
-      and (len($actors) = 0 or list_contains($actors, a.claimant))
+    where air_night(a.period_end) between $date_from and $date_to
+      and chosen($actors, a.claimant)
 ),
 totals as (
     select
@@ -33,16 +33,16 @@ totals as (
         count(*) as reports,
         sum(launched)::bigint as launched,
         count(launched) as launched_reported,
-        count(*) filter (where launched_qualifier in ('about', 'nearly', 'up_to')) as launched_about,
-        count(*) filter (where launched_qualifier in ('at_least', 'over', 'vague')) as launched_lower,
+        count(*) filter (where is_approximate(launched_qualifier)) as launched_about,
+        count(*) filter (where is_inexact(launched_qualifier)) as launched_inexact,
         sum(destroyed)::bigint as destroyed,
         count(destroyed) as destroyed_reported,
-        count(*) filter (where destroyed_qualifier in ('about', 'nearly', 'up_to')) as destroyed_about,
-        count(*) filter (where destroyed_qualifier in ('at_least', 'over', 'vague')) as destroyed_lower,
+        count(*) filter (where is_approximate(destroyed_qualifier)) as destroyed_about,
+        count(*) filter (where is_inexact(destroyed_qualifier)) as destroyed_inexact,
         count(*) filter (where paired) as paired_reports,
         sum(launched) filter (where paired)::bigint as paired_launched,
         sum(destroyed) filter (where paired)::bigint as paired_destroyed,
-        count(*) filter (where paired and (launched_qualifier <> 'exact' or destroyed_qualifier <> 'exact')) as paired_inexact
+        count(*) filter (where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))) as paired_inexact
     from reports
     group by claimant, weapon_group
 )
@@ -56,20 +56,10 @@ select
     t.nights,
     t.reports,
     t.launched,
-    case
-        when t.launched_reported = 0 then 'none'
-        when t.launched_about > 0 then 'about'
-        when t.launched_lower > 0 or t.launched_reported < t.reports then 'at_least'
-        else 'exact'
-    end as launched_qualifier,
+    total_qualifier(t.launched_reported, t.launched_about, t.launched_inexact, t.reports) as launched_qualifier,
     t.launched_reported,
     t.destroyed,
-    case
-        when t.destroyed_reported = 0 then 'none'
-        when t.destroyed_about > 0 then 'about'
-        when t.destroyed_lower > 0 or t.destroyed_reported < t.reports then 'at_least'
-        else 'exact'
-    end as destroyed_qualifier,
+    total_qualifier(t.destroyed_reported, t.destroyed_about, t.destroyed_inexact, t.reports) as destroyed_qualifier,
     t.destroyed_reported,
     t.paired_reports,
     t.paired_launched,

@@ -5,7 +5,7 @@
 -- them (`YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` when it gives no hour).
 -- Parameters: $date_from, $date_to (dates: nights in the period), $actors (actor ids of claimants; empty = all).
 select
-    cast(left(a.period_end, 10) as date) as night,
+    air_night(a.period_end) as night,
     a.report_id,
     a.period_start,
     a.period_end,
@@ -29,6 +29,6 @@ select
 from air_attacks a
 left join actors c on c.actor_id = a.claimant
 left join sources s on s.source_id = a.source_id
-where cast(left(a.period_end, 10) as date) between $date_from and $date_to
-  and (len($actors) = 0 or list_contains($actors, a.claimant))
+where air_night(a.period_end) between $date_from and $date_to
+  and chosen($actors, a.claimant)
 order by night, a.claimant, a.period_start, a.weapon_model, a.report_id

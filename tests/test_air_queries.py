@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from datafixtures import minimal_tables, write_folder
+from conflictdesk.derived import add_derived
 from conflictdesk.load import load, validate
 from conflictdesk.queries import run_query
 from conflictdesk.schema import TABLES_BY_NAME
@@ -72,7 +73,9 @@ def con(tmp_path_factory):
     folder = write_folder(tmp_path_factory.mktemp("air"), sources=tables["sources"], actors=tables["actors"])
     write_csv(folder, "air_attacks", REPORTS)
     assert validate(folder)[0] == []
-    return load(folder)
+    con = load(folder)
+    add_derived(con)
+    return con
 
 
 def rows(frame, columns):
@@ -148,6 +151,7 @@ def test_a_folder_without_air_attacks_loads_and_the_queries_return_nothing(tmp_p
     assert not (folder / "air_attacks.csv").exists()
     assert validate(folder)[0] == []
     con = load(folder)
+    add_derived(con)
     for name in ("air_nights", "air_weeks", "air_period_totals", "air_reports"):
         assert run_query(con, name, **APRIL).empty
 
