@@ -1,0 +1,81 @@
+"""The Air attacks page under AppTest: on the bundled data (no air-attack rows: what the table is for and how to
+import it, nothing invented) and on a copy of it with a daily air-attack file imported (tests/airfixtures.py):
+figures with their claimant, the Air Force's and the regional command's counts never added together."""
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from airfixtures import imported_folder
+from apptests import TIMEOUT
+
+
+def air(**params) -> AppTest:
+    """The Air attacks page run with the given URL parameters."""
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.switch_page("pages/air.py").run()
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the page says in words: text elements, metrics, tables and charts' hover text."""
+    kinds = ("markdown", "caption", "info", "subheader", "title", "code")
+    parts = [e.value for kind in kinds for e in at.get(kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [frame.value.to_string() for frame in at.dataframe]
+    parts += [chart.proto.spec for chart in at.get("plotly_chart")]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def bundled(monkeypatch):
+    monkeypatch.delenv("CONFLICTDESK_DATA", raising=False)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    return imported_folder(tmp_path_factory.mktemp("air"))
+
+
+def test_bundled_data_explains_the_table_and_the_import_and_shows_no_figure(bundled):
+    """No air-attack rows: the page says what the table is for and gives the import command; no chart, no number."""
+    at = air()
+    assert not at.exception
+    text = page_text(at)
+    assert "No air-attack reports are loaded" in text
+    assert "python -m conflictdesk import air-attacks" in text
+    assert not at.metric and not at.get("plotly_chart") and not at.dataframe
+
+
+def test_imported_reports_show_each_claimants_figures_apart_and_never_summed(imported, monkeypatch):
+    """The latest week (21-23 April) names the Air Force with its 90 and 75; the whole period gives the Air Force
+    and the regional command each its own card (290 and 42 launched), and 332 (their sum) appears nowhere."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(imported))
+    at = air()
+    assert not at.exception
+    text = page_text(at)
+    assert "Latest week with reports: 21 Apr 2025 – 23 Apr 2025" in text
+    cards = {m.label: [] for m in at.metric}
+    for metric in at.metric:
+        cards[metric.label].append(metric.value)
+    assert cards["Attack drones launched"] == ["90", "290", "42"]
+    assert cards["Attack drones destroyed"] == ["75", "at least 205", "37"]
+    assert "**According to Air Force of the Armed Forces of Ukraine**" in text
+    assert "**According to Command posting as pivden**" in text
+    assert "82% destroyed where the same report gives both counts (205 of 250, 3 reports)" in text
+    assert "Reconnaissance drones, counted apart: 2 launched, 2 destroyed." in text
+    assert not re.search(r"\b332\b|\b242\b", text), "the Air Force's and the regional command's drones were added"
+    charts = at.get("plotly_chart")
+    assert len(charts) == 6  # weeks and nights: the Air Force, the regional command, the Air Force's recon drones
+    assert re.search(r"Source: Test air\\?-attack compiler", text)  # each card credits the file's publisher
+
+
+def test_the_actor_filter_chooses_the_claimant(imported, monkeypatch):
+    """actor=command-pivden shows only the regional command's reports."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(imported))
+    at = air(actor="command-pivden")
+    text = page_text(at)
+    assert [m.value for m in at.metric if m.label == "Attack drones launched"] == ["42", "42"]
+    assert "Air Force of the Armed Forces of Ukraine" not in text.replace("Filtered", "")
