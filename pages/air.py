@@ -61,7 +61,10 @@ def charts(rows, x: str, name: str, heading: str) -> None:
     attack, recon = rows[~rows["recon"]], rows[rows["recon"]]
     top = y_top(attack) if not attack.empty else 1.0
     start, end = ctx.view.filters.date_from, ctx.view.filters.date_to
-    for claimant, own in attack.groupby("claimant", sort=True):
+    for claimant in model.claimants:
+        own = attack[attack["claimant"] == claimant]
+        if own.empty:
+            continue
         title = _("According to {name}").format(name=own["claimant_name"].iloc[0])
         st.plotly_chart(
             claimant_figure(own, x, start, end, top, title, ui.chart_caption(ctx), FAMILY_ORDER),
@@ -69,7 +72,10 @@ def charts(rows, x: str, name: str, heading: str) -> None:
         )
     if not recon.empty:
         recon_top = y_top(recon)
-        for claimant, own in recon.groupby("claimant", sort=True):
+        for claimant in model.claimants:
+            own = recon[recon["claimant"] == claimant]
+            if own.empty:
+                continue
             title = _("Reconnaissance drones, according to {name}").format(name=own["claimant_name"].iloc[0])
             st.plotly_chart(
                 claimant_figure(own, x, start, end, recon_top, title, ui.chart_caption(ctx), recon=True),

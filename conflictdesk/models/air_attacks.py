@@ -102,6 +102,11 @@ class AirAttacks:
     empty_message: str | None
     notices: list[str] = field(default_factory=list)
 
+    @property
+    def claimants(self) -> tuple[str, ...]:
+        """The claimants' ids in the order the page shows them (most reports first), for cards and charts alike."""
+        return tuple(c.claimant for c in self.period.claimants) if self.period else ()
+
 
 def count_text(total, qualifier) -> str:
     """A claimant's added figure as its query qualified it: '700', 'at least 650', 'about 150', 'not reported'."""
