@@ -171,3 +171,15 @@ def test_a_cached_database_from_before_the_air_attacks_table_is_rebuilt(tmp_path
     old.close()
     con = open_data(folder)
     assert run_query(con, "air_reports", **APRIL).empty
+
+
+def test_table_counts_count_air_reports_by_night_and_claimant(con):
+    """The Sources page's counts: six reports in all, six with their night in April, one by the regional command."""
+
+    def air(**params):
+        frame = run_query(con, "table_counts", **params).set_index("table_name")
+        return int(frame.at["air_attacks", "total_rows"]), int(frame.at["air_attacks", "filtered_rows"])
+
+    assert air(**APRIL) == (6, 6)
+    assert air(**(APRIL | {"actors": [SOUTH]})) == (6, 1)
+    assert air(date_from=D(2025, 4, 21), date_to=D(2025, 4, 30), actors=[]) == (6, 1)  # only the 28 April night

@@ -79,3 +79,17 @@ def test_the_actor_filter_chooses_the_claimant(imported, monkeypatch):
     text = page_text(at)
     assert [m.value for m in at.metric if m.label == "Attack drones launched"] == ["42", "42"]
     assert "Air Force of the Armed Forces of Ukraine" not in text.replace("Filtered", "")
+
+
+def test_sources_page_counts_the_air_reports_and_credits_their_file(imported, monkeypatch):
+    """The Sources page's table of tables has the air-attack reports (8 in all, 2 by the regional command chosen as
+    actor) and the civilian-harm incidents (none here), and the imported file's source cites its 8 reports."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(imported))
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
+    at.query_params["actor"] = "command-pivden"
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception
+    tables = at.dataframe[0].value.set_index("Table")
+    assert tables.loc["Air-attack reports", ["Rows in all", "Rows passing the filters"]].tolist() == [8, 2]
+    assert tables.loc["Civilian-harm incidents (Bellingcat)", "Rows in all"] == 0
+    assert "8 air-attack reports" in "\n".join(e.value for e in at.markdown)
