@@ -5,15 +5,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from conflictdesk import gate
+from conflictdesk import server
 from conflictdesk.sitemap import HOME, PAGES
 
 OVERVIEW = Path(__file__).resolve().parent / HOME.file
 
 if __name__ != "__main__":
     # `streamlit run app.py` imports this file first and serves `app` (st.App): the gate's checks at the
-    # server's door (downloads, metrics). Each session then runs this file as "__main__", below.
-    app = st.App("app.py", **gate.server_options())
+    # server's door (downloads, metrics, oversized links). Each session then runs this file as "__main__", below.
+    app = st.App("app.py", **server.options())
 else:
     pages = [st.Page(page.file, title=page.title, url_path=page.path, icon=page.icon) for page in PAGES]
 

@@ -52,7 +52,7 @@ import websockets  # noqa: E402  (a dependency of streamlit itself)
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from conflictdesk.wording import total_text  # noqa: E402
+from conflictdesk.wording import period_text, total_text  # noqa: E402
 from conflictdesk.load import data_dir, load  # noqa: E402
 from conflictdesk.queries import run_query  # noqa: E402
 
@@ -138,7 +138,7 @@ def expected_for(con, filters: FilterSet, names: dict[str, str]) -> Expected:
     for figure in ("killed", "injured"):
         row = totals.loc[figure]
         metrics[f"People {figure}"] = total_text(row["total"], row["qualifier"])
-    caption = f"Filtered to {filters.date_from:%-d %b %Y} – {filters.date_to:%-d %b %Y};"
+    caption = f"Filtered to {period_text(filters.date_from, filters.date_to)};"
     sidebar = {
         "period": [filters.date_from.isoformat(), filters.date_to.isoformat()],
         "actors": [names[a] for a in filters.actors],

@@ -36,7 +36,7 @@ _cleaned: set[Path] = set()
 class Opened:
     """A database opened for serving: its connection, data version and file (None when in memory)."""
 
-    con: duckdb.DuckDBPyConnection
+    con: "Attached | duckdb.DuckDBPyConnection"  # Attached for files; a plain connection when built in memory
     version: str
     file: Path | None
 
@@ -69,8 +69,11 @@ def cache_file(version: str, folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / f"conflictdesk-{version}-{code_version()}.duckdb"
 
 
-def open_data(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the cached database for this folder's data, building it (atomically) when missing or broken."""
+def open_data(path: Path) -> "Attached | duckdb.DuckDBPyConnection":
+    """Open the cached database for this folder's data, building it (atomically) when missing or broken.
+
+    What it returns offers `cursor()`, `execute()` and `close()` (see Attached).
+    """
     return open_folder(path).con
 
 
@@ -147,7 +150,38 @@ def build(path: Path, out: Path) -> str:
     return version
 
 
-def open_built(file: Path) -> duckdb.DuckDBPyConnection:
+class Attached:
+    """A database file attached read-only to a private in-memory DuckDB; every cursor reads it by default.
+
+    `duckdb.connect(path)` shares one database instance per path within a process (duckdb/duckdb#15912):
+    a file rebuilt and moved into place at the same path would go on being read as the old one while any
+    connection to it is open. Attaching opens the file itself, so a new build is read as what it is.
+    Offers what the query runner uses: `cursor()`, `execute()` and `close()`.
+    """
+
+    def __init__(self, file: Path):
+        self._con = duckdb.connect()
+        try:
+            self._con.execute(f"attach '{str(file).replace(chr(39), chr(39) * 2)}' as data (read_only)")
+            self._con.execute("use data")
+        except BaseException:
+            self._con.close()
+            raise
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor reading the attached file."""
+        cursor = self._con.cursor()
+        cursor.execute("use data")
+        return cursor
+
+    def execute(self, *args) -> duckdb.DuckDBPyConnection:
+        return self._con.execute(*args)
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def open_built(file: Path) -> Attached:
     """Open a database written by `build`, read-only, without reading the data folder.
 
     Raises DataError (one problem naming the file and the fix) when the file is missing, is not a
@@ -162,7 +196,7 @@ def open_built(file: Path) -> duckdb.DuckDBPyConnection:
     if not file.is_file():
         raise refuse(f"the built database does not exist; {fix}")
     try:
-        con = duckdb.connect(str(file), read_only=True)
+        con = Attached(file)
     except (duckdb.Error, OSError) as error:
         raise refuse(f"the file is not a readable database ({_first_line(error)}); re-{fix}")
     try:
@@ -269,7 +303,7 @@ def _open_cached(file: Path, version: str, may_discard: bool) -> Opened | None:
     con = None
     try:
         if cachedir.intact(file):
-            con = duckdb.connect(str(file), read_only=True)
+            con = Attached(file)  # not duckdb.connect: a file rebuilt at this path must be read anew
             names = _table_names(con)
             stored = dict(con.execute("select key, value from meta").fetchall()) if "meta" in names else {}
             if _needed() <= names and stored.get("data_version") == version and stored.get("code_version") == code_version():

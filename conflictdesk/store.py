@@ -146,8 +146,9 @@ def _discard(watch: _Watch, opened: Opened, why: str) -> None:
 def status() -> tuple[duckdb.DuckDBPyConnection | None, str | None, list[Problem] | None]:
     """What to serve now: (connection or None, notice for readers or None, the newest files' problems or None).
 
-    The connection is the newest version that passed its check; None only when no version ever did (show
-    the problems then). The notice says when newer files are being checked or have problems; the problems
+    The connection (a `cache.Attached`, or a plain DuckDB connection when built in memory: both offer
+    `cursor()` and `execute()`) is the newest version that passed its check; None only when no version
+    ever did (show the problems then). The notice says when newer files are being checked or have problems; the problems
     are for the curator's eyes (see `curator()`). Waits up to $CONFLICTDESK_CHECK_WAIT seconds (default 2)
     for a check when an older version can be shown meanwhile, and as long as it takes when none can.
     """

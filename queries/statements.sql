@@ -4,7 +4,7 @@
 -- Columns: those of the view statement_cards (queries/build/statement_cards.sql), like every statement query.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all),
 -- $speakers (speaker names; empty = all).
-select * exclude (search_text)
+select *
 from statement_cards
 where date between $date_from and $date_to
   and chosen($actors, actor)

@@ -260,7 +260,7 @@ def test_readers_are_not_kept_waiting_while_newer_files_are_checked(tmp_path, mo
     monkeypatch.setattr(fresh_store, "open_folder", lambda path: release.wait() and cache.open_folder(path))
     monkeypatch.setenv("CONFLICTDESK_CHECK_WAIT", "0")
     with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nato,NATO,alliance,\n")
+        handle.write("nato,NATO,alliance" + "," * (len(ACTOR_COLUMNS) - 3) + "\n")
     con, notice, problems = fresh_store.status()
     assert con is good and problems is None and "Newer data is being checked" in notice
     release.set()
@@ -507,7 +507,7 @@ def test_a_save_during_the_first_build_is_not_cached_under_the_old_version(tmp_p
         if not saves:  # the curator saves once while the first build runs
             saves.append(1)
             with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
-                handle.write("nato,NATO,alliance,\n")
+                handle.write("nato,NATO,alliance" + "," * (len(ACTOR_COLUMNS) - 3) + "\n")
         return con
 
     monkeypatch.setattr(cache, "load", load_then_save)
@@ -515,3 +515,41 @@ def test_a_save_during_the_first_build_is_not_cached_under_the_old_version(tmp_p
     assert opened.version == data_version(folder)
     assert opened.con.execute("select count(*) from actors where actor_id = 'nato'").fetchone() == (1,)
     assert [f.name for f in (tmp_path / "cache").glob("conflictdesk-*.duckdb")] == [opened.file.name]
+
+
+def test_a_built_database_replaced_by_a_broken_file_keeps_the_last_good_one(tmp_path, monkeypatch, fresh_store):
+    """With CONFLICTDESK_DB, a new file moved into place is served on the next rerun; a broken one is not."""
+    import os as _os
+
+    from conflictdesk.cache import build
+
+    db = tmp_path / "built.duckdb"
+    build(write_folder(tmp_path / "data"), db)
+    monkeypatch.setenv("CONFLICTDESK_DB", str(db))
+    good = fresh_store.status()[0]
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"not a database" * 100)
+    _os.replace(broken, db)
+    con, notice, problems = fresh_store.status()
+    assert con is good and "Newer data has 1 problem" in notice
+    assert problems[0].file == str(db) and "build --out" in problems[0].message
+
+
+def test_a_new_build_to_the_same_path_is_served_on_the_next_rerun(tmp_path, monkeypatch, fresh_store):
+    """Publishing new data = building again to the same CONFLICTDESK_DB path; a running server reads the new file.
+
+    (A plain duckdb.connect would go on reading the old file while it is open: one instance per path.)
+    """
+    from conflictdesk.cache import build
+
+    db = tmp_path / "built.duckdb"
+    folder = write_folder(tmp_path / "data")
+    build(folder, db)
+    monkeypatch.setenv("CONFLICTDESK_DB", str(db))
+    assert fresh_store.run("actors")["actor_id"].tolist().count("nato") == 0
+    with (folder / "actors.csv").open("a", encoding="utf-8") as handle:
+        handle.write("nato,NATO,alliance,\n")
+    build(folder, db)
+    con, notice, problems = fresh_store.status()
+    assert notice is None and problems is None
+    assert "nato" in fresh_store.run("actors")["actor_id"].tolist()

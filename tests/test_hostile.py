@@ -35,7 +35,7 @@ NOTICES = [
     "Ignored the statement link",
     "Ignored the strike link",
     "Ignored the truce link",
-    "Ignored the unknown link parameter “<script>”",
+    "Ignored 2 unknown link parameters: “<script>”, “select”.",
 ]
 PAGE_NOTICES = {"map": ["Ignored the place"], "statements": ["Ignored unknown speakers"]}
 

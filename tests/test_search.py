@@ -131,12 +131,12 @@ def test_aliases_and_search_words_match_whole_words():
 
 def test_us_finds_only_american_statements_in_the_bundled_data():
     """In the bundled data, `US` finds statements by or naming the United States, none of Russia's."""
-    from conflictdesk.load import load
+    from conflictdesk.cache import open_data
     from conflictdesk.queries import run_query
 
-    con = load(ROOT / "data")
+    con = open_data(ROOT / "data")
     rows = run_query(con, "statements", date_from=pd.Timestamp("2000-01-01").date(),
-                     date_to=pd.Timestamp("2100-01-01").date(), actors=[], speakers=[], terms=[])
+                     date_to=pd.Timestamp("2100-01-01").date(), actors=[], speakers=[])
     terms = expand_terms("US", run_query(con, "actors"), run_query(con, "cities")["city"].tolist())
     hits = rows[matching(rows, terms)]
     assert 0 < len(hits) < len(rows)

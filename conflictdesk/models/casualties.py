@@ -1,27 +1,17 @@
 """The Casualties page's numbers and words: honest totals with their parts, and which strikes are drawn."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from conflictdesk import wording
 from conflictdesk.wording import figure_text, total_text
+from conflictdesk.models import Run, Total
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
 BAR_LIMIT = 25  # strikes drawn as bars: past this, the highest tolls
 TABLE_LIMIT = 500  # reports shown in the table: past this, the first ones (1,000 cost ~30 ms more a rerun)
-Run = Callable[..., pd.DataFrame]
-
-
-@dataclass(frozen=True)
-class Total:
-    """One toll's total in words and the sentence that says what it adds."""
-
-    label: str
-    total: str
-    caption: str
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """The Overview's numbers and words: strikes and tolls in the sources' words, and what the timeline draws."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from conflictdesk.wording import figure_text, total_text
+from conflictdesk.models import Run, Total
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # past this many strikes, the figures behind a total are listed on the Casualties page
@@ -14,16 +14,6 @@ TOTALS_NOTE = (
     "Totals add each strike's latest reported toll. They say “at least” or “about” whenever any part is not an "
     "exact figure or a strike has no figure; claims by opposing sides are never added together."
 )
-Run = Callable[..., pd.DataFrame]
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One headline toll: its label, its total in words and the sentence under it."""
-
-    label: str
-    total: str
-    caption: str
 
 
 @dataclass(frozen=True)
@@ -31,7 +21,7 @@ class Headline:
     """The Overview's headline: the number of strikes and the killed and injured totals."""
 
     strikes: int
-    figures: tuple[Figure, ...]
+    figures: tuple[Total, ...]
 
 
 def _status(value) -> str:
@@ -63,7 +53,7 @@ def headline(view: View, run: Run) -> Headline:
                 for _, t in tolls.iterrows()
             ]
             caption = "In the sources' words: " + "; ".join(parts)
-        figures.append(Figure(f"People {figure}", total, caption))
+        figures.append(Total(f"People {figure}", total, caption))
     return Headline(count, tuple(figures))
 
 

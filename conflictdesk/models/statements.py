@@ -1,16 +1,13 @@
 """The Statements page's rows and words: one linked statement, or the search and speaker filter's results."""
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from conflictdesk.search import expand_terms, matching
 from conflictdesk.urlparams import shorten
+from conflictdesk.models import Run
 from conflictdesk.view import View
-
-Run = Callable[..., pd.DataFrame]
-
 
 def plural(count: int, word: str) -> str:
     """'1 statement', '7 statements'."""
