@@ -69,11 +69,11 @@ def write_air_file(folder: Path, rows=ROWS) -> Path:
     return file
 
 
-def imported_folder(tmp: Path, rows=ROWS) -> Path:
+def imported_folder(tmp: Path, rows=ROWS, compiler: str = "Test air-attack compiler") -> Path:
     """A copy of the bundled data/ with the file merged in by `python -m conflictdesk import air-attacks`."""
     folder = tmp / "data"
     shutil.copytree(ROOT / "data", folder)
     code = main(["import", "air-attacks", str(write_air_file(tmp, rows)), "--out", str(folder), "--merge",
-                 "--compiler", "Test air-attack compiler"])  # fmt: skip
+                 "--compiler", compiler])  # fmt: skip
     assert code == 0
     return folder

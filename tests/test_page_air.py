@@ -7,7 +7,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from airfixtures import imported_folder
+from airfixtures import imported_folder, night
 from apptests import TIMEOUT
 
 
@@ -93,3 +93,16 @@ def test_sources_page_counts_the_air_reports_and_credits_their_file(imported, mo
     assert tables.loc["Air-attack reports", ["Rows in all", "Rows passing the filters"]].tolist() == [8, 2]
     assert tables.loc["Civilian-harm incidents (Bellingcat)", "Rows in all"] == 0
     assert "8 air-attack reports" in "\n".join(e.value for e in at.markdown)
+
+
+def test_text_from_the_file_is_shown_as_text(tmp_path, monkeypatch):
+    """A compiler's name and a model label carrying markdown, HTML and a javascript: link are shown literally:
+    the card's source line escapes them (no link, no bold), the table keeps the label verbatim."""
+    label = "<b>Shahed</b> [x](javascript:alert(1))"
+    folder = imported_folder(tmp_path, [night("2025-04-15", label, "10.0", "9.0")], "**Loud** [c](javascript:alert(1))")
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(folder))
+    at = air()
+    assert not at.exception
+    sources = [c.value for c in at.caption if "Source: " in c.value and "Loud" in c.value]
+    assert sources and all("](javascript" not in c and "**Loud**" not in c for c in sources)
+    assert at.dataframe[0].value["Weapon (as reported)"].tolist() == [label]
