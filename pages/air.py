@@ -26,14 +26,17 @@ def claimant_card(claimant) -> None:
     """One claimant's figures over a span: attack drones as metrics, other weapons and recon drones as lines."""
     with st.container(border=True):
         st.markdown(_("**According to {name}**").format(name=md(claimant.name)))
-        drones = next((line for line in claimant.lines if line.group == "drones"), None)
-        left, right = st.columns(2)
-        left.metric(_("Attack drones launched"), drones.launched if drones else _("not reported"))
-        right.metric(_("Attack drones destroyed"), drones.destroyed if drones else _("not reported"))
-        if drones and drones.share:
-            st.markdown(drones.share)
+        # The headline figures: attack drones, or the claimant's first weapon group when it reports no drones.
+        lead = next((line for line in claimant.lines if line.group == "drones"), None)
+        lead = lead or (claimant.lines[0] if claimant.lines else None)
+        if lead:
+            left, right = st.columns(2)
+            left.metric(_("{weapons} launched").format(weapons=lead.label), lead.launched)
+            right.metric(_("{weapons} destroyed").format(weapons=lead.label), lead.destroyed)
+            if lead.share:
+                st.markdown(lead.share)
         for line in claimant.lines:
-            if line.group != "drones":
+            if line is not lead:
                 st.markdown(f"**{line.label}:** {line.sentence}" + (f" {line.share}." if line.share else ""))
         if claimant.recon:
             st.caption(
