@@ -106,3 +106,12 @@ def test_text_from_the_file_is_shown_as_text(tmp_path, monkeypatch):
     sources = [c.value for c in at.caption if "Source: " in c.value and "Loud" in c.value]
     assert sources and all("](javascript" not in c and "**Loud**" not in c for c in sources)
     assert at.dataframe[0].value["Weapon (as reported)"].tolist() == [label]
+
+
+def test_a_claimant_without_drones_leads_with_its_own_weapons(tmp_path, monkeypatch):
+    """A night of cruise missiles only: the card's headline is missiles, launched 6 and destroyed 5, not 'not
+    reported' drones."""
+    folder = imported_folder(tmp_path, [night("2025-04-15", "Kalibr", "6.0", "5.0")])
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(folder))
+    at = air()
+    assert [(m.label, m.value) for m in at.metric][:2] == [("Missiles launched", "6"), ("Missiles destroyed", "5")]
