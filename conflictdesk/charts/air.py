@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from conflictdesk.charts.style import AXIS_PX, FONT, GRID, OKABE_ITO, date_axis, frame, hover_html
-from conflictdesk.i18n import _
+from conflictdesk.i18n import _, format_date
 
 FAMILY_COLOURS = {
     "drone": OKABE_ITO["vermillion"],
@@ -59,7 +59,7 @@ def claimant_figure(rows: pd.DataFrame, x: str, start, end, top: float, title: s
         hover = [
             hover_html(
                 f"{r.claimant_name}: {r.family_label}",
-                period.format(day=pd.Timestamp(getattr(r, x)).strftime("%-d %b %Y")),
+                period.format(day=format_date(pd.Timestamp(getattr(r, x)).date())),
                 _("Launched: {count}").format(count=r.launched_text),
                 _("Destroyed: {count}").format(count=r.destroyed_text),
                 r.share_text,
