@@ -5,10 +5,12 @@ calls `add_derived` right after loading the CSVs) and stored in the database fil
 file is opened read-only. Each rule of the data is said once there and read by the page queries:
 
 - macros (`chosen`, `chosen_any`, `known_on`, `window_overlaps`, `is_approximate`, `is_inexact`,
-  `total_qualifier`): the actor filter, "the report known by the end of the period", a window overlapping
-  the period, and the exact / about / at least rule for totals;
-- views (`strike_details`, `report_details`, `statement_cards`, `truce_details`, `claim_details`): a row with the names of its actors and its
-  source's publisher, title, URL and type, the one column list of every quote card;
+  `total_qualifier`, `air_night`): the actor filter, "the report known by the end of the period", a window
+  overlapping the period, the exact / about / at least rule for totals, and the night an air-attack report
+  counts for;
+- views (`strike_details`, `report_details`, `statement_cards`, `truce_details`, `claim_details`): a row with
+  the names of its actors and its source's publisher, title, URL and type, the one column list of every
+  quote card;
 - tables (`strike_tolls`, `report_rows`, `toll_days`, `cell_days`, `cell_months`): pre-added rows, so a
   filter change reads a few thousand rows for totals, timeline counts and map cells, and stops early for
   "the highest tolls" and "the first reports", instead of ranking every casualty report again;
@@ -35,6 +37,7 @@ DEFINITIONS = (
     "is_approximate",
     "is_inexact",
     "total_qualifier",
+    "air_night",
     "strike_details",
     "report_details",
     "statement_cards",

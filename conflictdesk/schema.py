@@ -1,4 +1,8 @@
-"""The data contract: the eight tables, their columns and the rules each column obeys."""
+"""The data contract: the tables, their columns and the rules each column obeys.
+
+`TABLES` are the eight files every folder has; `OPTIONAL_TABLES` (`incidents`, `air_attacks`) may be
+absent, and an absent one is an empty table, so folders written before they existed stay valid.
+`ALL_TABLES` is both, in that order."""
 
 import re
 from dataclasses import dataclass, field
@@ -13,6 +17,10 @@ ID_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_.:-]{{0,{ID_MAX - 1}}}")
 # What an imported row is, from the publisher's own classification (the rule is in importers/kinds.py);
 # empty on curated rows, every one of which is a strike.
 EVENT_KINDS = ("strike", "other_attack", "state_based", "non_state", "one_sided")
+GEO_PRECISIONS = ("exact", "neighbourhood", "city", "oblast")
+WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "artillery", "glide_bomb", "unknown")
+# Air-attack reports keep reconnaissance drones (Orlan, ZALA, Supercam) apart from attack drones.
+AIR_WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "recon_drone", "glide_bomb", "unknown")
 
 
 @dataclass(frozen=True)
@@ -20,7 +28,7 @@ class Column:
     """One column of a table and the rule its cells obey."""
 
     name: str
-    kind: str = "text"  # id | text | date | int | float | choice | list | time
+    kind: str = "text"  # id | text | date | datetime | int | float | choice | list | time
     required: bool = False
     choices: tuple[str, ...] = ()
     references: str | None = None  # "table.column" a value must exist in
@@ -37,7 +45,8 @@ class Table:
     key: str
     is_fact: bool = True
     figures: tuple[str, ...] = ()  # number columns that come with _qualifier and _phrase
-    spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date pairs
+    spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date or date-time pairs
+    optional: bool = False  # an absent file reads as an empty table
 
     @property
     def file(self) -> str:
@@ -128,26 +137,9 @@ TABLES: tuple[Table, ...] = (
             Column("place"),
             Column("latitude", "float", required=True, low=-90, high=90),
             Column("longitude", "float", required=True, low=-180, high=180),
-            Column(
-                "geo_precision",
-                "choice",
-                required=True,
-                choices=("exact", "neighbourhood", "city", "oblast"),
-            ),
+            Column("geo_precision", "choice", required=True, choices=GEO_PRECISIONS),
             Column("attacker", "id", references=ACTOR),
-            Column(
-                "weapon",
-                "choice",
-                choices=(
-                    "ballistic_missile",
-                    "cruise_missile",
-                    "missile",
-                    "drone",
-                    "artillery",
-                    "glide_bomb",
-                    "unknown",
-                ),
-            ),
+            Column("weapon", "choice", choices=WEAPONS),
             Column(
                 "target_type",
                 "choice",
@@ -258,7 +250,54 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES_BY_NAME = {t.name: t for t in TABLES}
+OPTIONAL_TABLES: tuple[Table, ...] = (
+    Table(
+        "incidents",
+        (
+            Column("incident_id", "id", required=True),
+            Column("date", "date", required=True),
+            Column("date_precision", "choice", required=True, choices=DATE_PRECISIONS),
+            Column("place"),
+            Column("latitude", "float", required=True, low=-90, high=90),
+            Column("longitude", "float", required=True, low=-180, high=180),
+            Column("geo_precision", "choice", required=True, choices=GEO_PRECISIONS),
+            Column("area_types", "list"),
+            Column("weapon_systems", "list"),
+            Column("content_warning"),
+            Column("links", "list"),
+            Column("hidden_sources", "int", low=0),
+            Column("status", "choice", required=True, choices=STATUSES),
+            *_fact_tail(),
+        ),
+        key="incident_id",
+        optional=True,
+    ),
+    Table(
+        "air_attacks",
+        (
+            Column("report_id", "id", required=True),
+            Column("period_start", "datetime", required=True),
+            Column("period_end", "datetime", required=True),
+            Column("claimant", "id", required=True, references=ACTOR),
+            Column("weapon_model"),
+            Column("weapon", "choice", choices=AIR_WEAPONS),
+            *_figure("launched"),
+            *_figure("destroyed"),
+            *_figure("not_reached"),
+            Column("target_area"),
+            Column("status", "choice", required=True, choices=STATUSES),
+            Column("reported_on", "date", required=True),
+            *_fact_tail(),
+        ),
+        key="report_id",
+        figures=("launched", "destroyed", "not_reached"),
+        spans=(("period_start", "period_end"),),
+        optional=True,
+    ),
+)
+
+ALL_TABLES = TABLES + OPTIONAL_TABLES
+TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 
 # Conservative counts for vague words, as conflict-data coders use them.
 VAGUE_COUNTS = {"several": 10, "dozens": 12, "hundreds": 100, "thousands": 1000}

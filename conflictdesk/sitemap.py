@@ -27,6 +27,7 @@ PAGES: tuple[Page, ...] = (
         "pages/statements.py", "Statements", "statements", ":material/format_quote:", ("statement", "q", "speaker"),
         ("statements",),
     ),
+    Page("pages/air.py", "Air attacks", "air", ":material/flight:", (), ("headline", "weeks", "nights", "reports")),
     Page("pages/sources.py", "Sources & method", "sources", ":material/menu_book:"),
 )
 PAGES_BY_PATH = {page.path: page for page in PAGES}

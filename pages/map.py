@@ -7,6 +7,8 @@ again in a city view or when the filters leave few strikes, so the browser never
 import streamlit as st
 
 from conflictdesk import deck, store, ui
+from conflictdesk.deck import incidents as incident_map
+from conflictdesk.i18n import _, ngettext
 from conflictdesk.urlparams import shorten
 from conflictdesk.text import escape_markdown
 from conflictdesk.wording import date_text
@@ -89,8 +91,14 @@ if ctx.shows("map"):
     summary, note = deck.map_text(data, place)
     if note:
         st.info(escape_markdown(note), icon=":material/grid_on:")
+    chart = deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities, scroll_zoom=not ctx.embed)
+    # Civilian-harm incidents (Bellingcat), when imported: a layer of their own, never counted as strikes.
+    incidents = store.run("map_incidents", date_from=view.filters.date_from, date_to=view.filters.date_to,
+                          limit=incident_map.LIMIT)
+    if not incidents.empty:
+        chart.layers.append(incident_map.incident_layer(incidents))
     st.pydeck_chart(
-        deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities, scroll_zoom=not ctx.embed),
+        chart,
         on_select=on_map_select,
         selection_mode="single-object",
         key="map",
@@ -98,6 +106,20 @@ if ctx.shows("map"):
         alt=summary,
     )
     st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
+    if not incidents.empty:
+        st.caption(
+            ngettext(
+                "Civilian-harm incidents (Bellingcat), purple dots on a layer of their own: {n} incident in the "
+                "period, whatever the actor filter. Incidents record harm to civilians in verified footage, with no attacker and no "
+                "toll: they are not strikes and are never counted with them.",
+                "Civilian-harm incidents (Bellingcat), purple dots on a layer of their own: {n} incidents in the "
+                "period, whatever the actor filter. Incidents record harm to civilians in verified footage, with no attacker and no "
+                "toll: they are not strikes and are never counted with them.",
+                len(incidents),
+            ).format(n=len(incidents))
+            + (_(" The first {limit} by date are drawn.").format(limit=incident_map.LIMIT)
+               if len(incidents) >= incident_map.LIMIT else "")
+        )
     ui.download_csv(
         ctx,
         lambda: store.fetch("strikes_for_map", **view.params()),

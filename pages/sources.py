@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import store, ui
+from conflictdesk.i18n import _
 from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
 from conflictdesk.text import safe_url
 
@@ -26,6 +27,8 @@ CITING = (
     ("violation_claims", "truce violation claim"),
     ("statements", "statement"),
     ("events", "diplomatic or political event"),
+    ("incidents", _("civilian-harm incident")),
+    ("air_reports", _("air-attack report")),
 )
 # table: (name shown, what it holds, how the period and actor filters apply)
 TABLES = {
@@ -58,6 +61,25 @@ TABLES = {
         "Diplomatic and political events",
         "The timeline of talks, announcements and dismissals.",
         "date in the period; any actor involved",
+    ),
+    "incidents": (
+        _("Civilian-harm incidents (Bellingcat)"),
+        _(
+            "One row per incident of harm to civilians that Bellingcat verified: date, place (to the city), area "
+            "types, weapon systems, links and its description, content warning first. No attacker and no casualty "
+            "figures: never counted as strikes. Only in folders with a Bellingcat import."
+        ),
+        _("date in the period; the actor filter does not apply (incidents name no attacker)"),
+    ),
+    "air_attacks": (
+        _("Air-attack reports"),
+        _(
+            "One row per command's report of one night or period and one weapon model: how many were launched, "
+            "destroyed and did not reach their targets, in the command's words. The national and regional "
+            "commands report overlapping attacks and are never added together. Only in folders with an "
+            "air-attack import; shown on the Air attacks page."
+        ),
+        _("night (the day the reported period ends) in the period; claimant"),
     ),
 }
 QUALIFIER_MEANINGS = {

@@ -1,4 +1,5 @@
 -- Grain: one row: the first and last date anywhere in the data (default of the date filter).
+-- The optional tables (incidents, air_attacks) count too: a folder of air-attack reports alone has a span.
 -- Parameters: none.
 select min(d) as first_date, max(d) as last_date
 from (
@@ -9,4 +10,6 @@ from (
     union all select reported_on from truce_violations
     union all select date from statements
     union all select date from events
+    union all select date from incidents
+    union all select air_night(period_end) from air_attacks  -- a report's night: the day its period ends
 )

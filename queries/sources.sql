@@ -7,6 +7,8 @@ select
     (select count(*) from truces x where x.source_id = s.source_id) as truces,
     (select count(*) from truce_violations x where x.source_id = s.source_id) as violation_claims,
     (select count(*) from statements x where x.source_id = s.source_id) as statements,
-    (select count(*) from events x where x.source_id = s.source_id) as events
+    (select count(*) from events x where x.source_id = s.source_id) as events,
+    (select count(*) from incidents x where x.source_id = s.source_id) as incidents,
+    (select count(*) from air_attacks x where x.source_id = s.source_id) as air_reports
 from sources s
 order by s.published_on desc, s.source_id

@@ -1,7 +1,9 @@
 -- Grain: one row per fact table: its rows in all, and the rows that pass the date and actor filters
 -- (each table filtered by the same rules its page uses). Strikes and casualty reports are counted from
 -- the table macro toll_days_known (its strikes, and their reports known by the end of the period), so a
--- million strikes are not joined on every filter change.
+-- million strikes are not joined on every filter change. The optional tables count too: incidents by
+-- date only (they name no attacker, so the actor filter does not apply), air-attack reports by night (the
+-- day a report's period ends) and claimant, as on the Air attacks page.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 with view as (
     select coalesce(sum(strikes), 0)::bigint as strikes, coalesce(sum(reports), 0)::bigint as reports
@@ -26,3 +28,11 @@ from statements
 union all
 select 'events', count(*), count(*) filter (where date between $date_from and $date_to and chosen_any($actors, actors))
 from events
+union all
+select 'incidents', count(*), count(*) filter (where date between $date_from and $date_to)
+from incidents
+union all
+select 'air_attacks', count(*),
+       count(*) filter (where air_night(period_end) between $date_from and $date_to
+                        and chosen($actors, claimant))
+from air_attacks

@@ -7,6 +7,7 @@ TITLES = {
     "casualties": "Casualties",
     "truces": "Truce violations",
     "statements": "Statements",
+    "air": "Air attacks",
     "sources": "Sources & method",
 }
 PAGES = list(TITLES)

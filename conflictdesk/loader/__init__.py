@@ -24,7 +24,7 @@ from conflictdesk.loader.links import check_excerpts, check_references
 from conflictdesk.loader.reading import Folder, read_folder
 from conflictdesk.loader.version import ROOT, data_dir, data_version, folder_signature
 from conflictdesk.problems import DataError, Problem
-from conflictdesk.schema import TABLES, Table
+from conflictdesk.schema import ALL_TABLES, Table
 
 __all__ = [
     "ROOT", "ID_PATTERN", "WHITESPACE", "DataError", "Folder", "check_folder", "data_dir", "data_version",
@@ -53,8 +53,11 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
     if folder.problems:
         raise DataError(sorted(folder.problems, key=problem_order))
     con = duckdb.connect(database)
-    for table in TABLES:
-        cells = pa.Table.from_pandas(folder.frames[table.name], preserve_index=False)
+    for table in ALL_TABLES:
+        frame = folder.frames.get(table.name)
+        if frame is None:  # an absent optional table
+            frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in table.column_names})
+        cells = pa.Table.from_pandas(frame, preserve_index=False)
         typed(con.from_arrow(cells), table).create(table.name)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
     con.from_df(meta).create("meta")
@@ -62,7 +65,7 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
 
 
 def problem_order(problem: Problem):
-    order = [t.file for t in TABLES]
+    order = [t.file for t in ALL_TABLES]
     rank = order.index(problem.file) if problem.file in order else len(order)
     return (rank, problem.line or 0, problem.column or "", problem.message)
 
@@ -78,7 +81,7 @@ def typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRel
             cell = FunctionExpression(
                 "regexp_split_to_array", cell.cast(duckdb.sqltypes.VARCHAR), ConstantExpression(r"\s*;\s*")
             )
-        elif column.kind in ("id", "text", "choice", "time"):
+        elif column.kind in ("id", "text", "choice", "time", "datetime"):  # a date-time stays text: its hour may be unknown
             cell = cell.cast(duckdb.sqltypes.VARCHAR)
         else:
             raise ValueError(f"unknown column kind {column.kind}")
@@ -88,7 +91,7 @@ def typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRel
 
 def check_folder(folder: Folder) -> None:
     """Apply every rule of the contract to the tables that could be read."""
-    for table in TABLES:
+    for table in ALL_TABLES:
         frame = folder.frames.get(table.name)
         if frame is None:
             continue
@@ -100,7 +103,7 @@ def check_folder(folder: Folder) -> None:
             rules.check_figure(folder, table, frame, figure)
         for start, end in table.spans:
             rules.check_span(folder, table, frame, start, end)
-        if table.name == "strikes":
+        if table.name in ("strikes", "incidents"):
             rules.check_region(folder, table, frame)
     check_references(folder)
     check_excerpts(folder)

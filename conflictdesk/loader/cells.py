@@ -22,6 +22,9 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
 
 
+DATETIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( ([01][0-9]|2[0-3]):[0-5][0-9])?$"  # the hour only when known
+
+
 FLOAT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
 
@@ -78,6 +81,11 @@ def parse_numbers(cells: pd.Series) -> np.ndarray:
     text = arrow(cells)
     plain = pc.fill_null(pc.match_substring_regex(text, FLOAT_PATTERN), False)
     return pc.cast(pc.if_else(plain, text, pa.scalar(None, text.type)), pa.float64()).to_numpy(zero_copy_only=False)
+
+
+def days(cells: pd.Series) -> pd.Series:
+    """The first ten characters of each cell (the YYYY-MM-DD of a date-time), as cells."""
+    return pd.Series(pc.utf8_slice_codeunits(arrow(cells), 0, 10), index=cells.index, dtype="str")
 
 
 def real_dates(cells: pd.Series, shaped: np.ndarray | None = None) -> np.ndarray:

@@ -5,7 +5,8 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from conflictdesk.loader.cells import (
-    COUNT_PATTERN, DATE_PATTERN, EMPTY_ITEM, ID_PATTERN, INVISIBLE_PATTERN, TIME_PATTERN, arrow, matches, parse_numbers, real_dates, show,
+    COUNT_PATTERN, DATE_PATTERN, DATETIME_PATTERN, EMPTY_ITEM, ID_PATTERN, INVISIBLE_PATTERN, TIME_PATTERN, arrow, days,
+    matches, parse_numbers, real_dates, show,
 )
 from conflictdesk.loader.hints import choice_message, count_message, date_message, invisible_message, number_message
 from conflictdesk.loader.reading import Folder
@@ -63,6 +64,8 @@ def check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Colu
         )
     elif kind == "date":
         check_dates(folder, table, column.name, values)
+    elif kind == "datetime":
+        check_datetimes(folder, table, column.name, values)
     elif kind == "time":
         bad = values[~matches(values, TIME_PATTERN)]
         report(folder, table, column.name, bad.index, lambda line: f"{show(bad[line])} is not a time like 23:40")
@@ -99,6 +102,15 @@ def check_dates(folder: Folder, table: Table, name: str, values: pd.Series) -> N
     wrong_shape = values[~shaped]
     report(folder, table, name, wrong_shape.index, lambda line: date_message(wrong_shape[line]))
     impossible = values[shaped & ~real_dates(values, shaped)]
+    report(folder, table, name, impossible.index, lambda line: f"{impossible[line]} is not a real calendar date")
+
+
+def check_datetimes(folder: Folder, table: Table, name: str, values: pd.Series) -> None:
+    shaped = matches(values, DATETIME_PATTERN)
+    bad = values[~shaped]
+    report(folder, table, name, bad.index, lambda line: f"{show(bad[line])} is not a date-time written "
+           "YYYY-MM-DD HH:MM (or YYYY-MM-DD when the source gives no hour), for example 2025-04-13 06:30")
+    impossible = values[shaped & ~real_dates(days(values))]
     report(folder, table, name, impossible.index, lambda line: f"{impossible[line]} is not a real calendar date")
 
 
@@ -149,9 +161,15 @@ def check_figure(folder: Folder, table: Table, frame: pd.DataFrame, figure: str)
 
 def check_span(folder: Folder, table: Table, frame: pd.DataFrame, start: str, end: str) -> None:
     begin, finish = frame[start], frame[end]
-    both = real_dates(begin) & real_dates(finish)
-    # Two real YYYY-MM-DD dates compare as their text does.
-    earlier = pc.fill_null(pc.less(arrow(finish), arrow(begin)), False).to_numpy(zero_copy_only=False)
+    # Date-times are compared by their days, and by their hours too when both give one.
+    begin_day, finish_day = days(begin), days(finish)
+    both = real_dates(begin_day) & real_dates(finish_day)
+    same_shape = pc.equal(pc.utf8_length(arrow(begin)), pc.utf8_length(arrow(finish)))
+    # Two real YYYY-MM-DD dates (or YYYY-MM-DD HH:MM date-times) compare as their text does.
+    earlier = pc.or_(
+        pc.less(arrow(finish_day), arrow(begin_day)), pc.and_(same_shape, pc.less(arrow(finish), arrow(begin)))
+    )
+    earlier = pc.fill_null(earlier, False).to_numpy(zero_copy_only=False)
     report(
         folder,
         table,

@@ -31,7 +31,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-PAGES = ["overview", "map", "casualties", "truces", "statements", "sources"]
+PAGES = ["overview", "map", "casualties", "truces", "statements", "air", "sources"]
 APP = "[data-testid='stApp']"
 TITLE = "[data-testid='stMain'] h1"
 
