@@ -16,7 +16,7 @@ from conflictdesk import queries
 from conflictdesk.derived import DERIVED_TABLES, add_derived
 from conflictdesk.load import ROOT, data_version, load
 from conflictdesk.problems import DataError, Problem
-from conflictdesk.schema import TABLES
+from conflictdesk.schema import ALL_TABLES
 
 PACKAGE = Path(__file__).resolve().parent
 # What builds the database: a change to any of these makes a new cache file (see code_version).
@@ -127,7 +127,7 @@ def _write(path: Path, target: Path, version: str) -> None:
 
 
 def _needed() -> set[str]:
-    return {t.name for t in TABLES} | {"meta", *DERIVED_TABLES}
+    return {t.name for t in ALL_TABLES} | {"meta", *DERIVED_TABLES}
 
 
 def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:

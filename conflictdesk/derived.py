@@ -7,6 +7,9 @@ file is opened read-only. Each rule of the data is said once there and read by t
 - macros (`chosen`, `chosen_any`, `known_on`, `window_overlaps`, `is_approximate`, `is_inexact`,
   `total_qualifier`): the actor filter, "the report known by the end of the period", a window overlapping
   the period, and the exact / about / at least rule for totals;
+- corrections (`corrections_of`, `last_corrected`, `correction_log`, `corrections_in_view`): the
+  corrections of a row (the one rule), the day of its newest one, and the log with each row's place in
+  the filters;
 - views (`strike_details`, `report_details`, `statement_cards`): a row with the names of its actors and its
   source's publisher, title, URL and type, the one column list of every quote card;
 - tables (`strike_tolls`, `report_rows`, `toll_days`, `cell_days`, `cell_months`): pre-added rows, so a
@@ -35,6 +38,11 @@ DEFINITIONS = (
     "is_approximate",
     "is_inexact",
     "total_qualifier",
+    # the corrections log (issue 14): corrections of a row, its last day, the log with each row's place
+    "corrections_of",
+    "last_corrected",
+    "correction_log",
+    "corrections_in_view",
     "strike_details",
     "report_details",
     "statement_cards",

@@ -1,4 +1,7 @@
-"""The data contract: the eight tables, their columns and the rules each column obeys."""
+"""The data contract: the tables, their columns and the rules each column obeys.
+
+`TABLES` are the eight files every folder has; `OPTIONAL_TABLES` may be absent, and an absent one is an
+empty table, so folders written before they existed stay valid. `ALL_TABLES` is both, in that order."""
 
 import re
 from dataclasses import dataclass, field
@@ -38,6 +41,7 @@ class Table:
     is_fact: bool = True
     figures: tuple[str, ...] = ()  # number columns that come with _qualifier and _phrase
     spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date pairs
+    optional: bool = False  # an absent file reads as an empty table
 
     @property
     def file(self) -> str:
@@ -73,7 +77,7 @@ TABLES: tuple[Table, ...] = (
         "sources",
         (
             Column("source_id", "id", required=True),
-            Column("publisher", required=True),
+            Column("publisher"),  # empty when the source names none: it is then credited by its title
             Column("title", required=True),
             Column("url"),
             Column("published_on", "date", required=True),
@@ -199,6 +203,9 @@ TABLES: tuple[Table, ...] = (
             Column("end_date", "date"),
             Column("scope"),
             *_fact_tail(),
+            # How precisely the source dates the start: empty or day = that day; week / month = some day in
+            # the week / month ending on start_date (as date_precision of strikes and statements).
+            Column("start_precision", "choice", choices=DATE_PRECISIONS),
         ),
         key="truce_id",
         spans=(("start_date", "end_date"),),
@@ -257,7 +264,33 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES_BY_NAME = {t.name: t for t in TABLES}
+# --- optional tables (added by the corrections log, issue 14) ---------------------------------------
+# `column` = WHOLE_ROW in a correction records a removed row (new_value empty, the row gone from its file).
+WHOLE_ROW = "*"
+
+OPTIONAL_TABLES: tuple[Table, ...] = (
+    Table(
+        "corrections",
+        (
+            Column("correction_id", "id", required=True),
+            Column("corrected_on", "date", required=True),
+            Column("table", required=True),  # a table of the data (checked in loader/corrections.py)
+            Column("row_id", "id", required=True),
+            Column("column", required=True),  # a column of that table, or * for a removed row
+            Column("old_value"),
+            Column("new_value"),
+            Column("reason", required=True),
+            Column("source_id", "id", references="sources.source_id"),
+            Column("notes"),
+        ),
+        key="correction_id",
+        is_fact=False,
+        optional=True,
+    ),
+)
+
+ALL_TABLES = TABLES + OPTIONAL_TABLES
+TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 
 # Conservative counts for vague words, as conflict-data coders use them.
 VAGUE_COUNTS = {"several": 10, "dozens": 12, "hundreds": 100, "thousands": 1000}

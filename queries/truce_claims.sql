@@ -7,7 +7,8 @@ select
     v.claimant, ca.name as claimant_name, v.accused, coalesce(ac.name, 'not stated') as accused_name,
     v.period_start, v.period_end,
     v.count, v.count_qualifier, v.count_phrase, coalesce(v.categories, []) as categories,
-    v.status, v.reported_on, v.source_id, src.publisher, v.excerpt, v.notes
+    v.status, v.reported_on, v.source_id, src.publisher, v.excerpt, v.notes,
+    last_corrected('truce_violations', v.claim_id) as corrected_on
 from truce_violations v
 join truces t on t.truce_id = v.truce_id
 left join actors ca on ca.actor_id = v.claimant

@@ -19,12 +19,13 @@ import pyarrow as pa
 from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 
 from conflictdesk.loader import rules
+from conflictdesk.loader.corrections import check_corrections
 from conflictdesk.loader.cells import ID_PATTERN, WHITESPACE
 from conflictdesk.loader.links import check_excerpts, check_references
 from conflictdesk.loader.reading import Folder, read_folder
-from conflictdesk.loader.version import ROOT, data_dir, data_version, folder_signature
+from conflictdesk.loader.version import ROOT, changelog, data_dir, data_version, folder_signature
 from conflictdesk.problems import DataError, Problem
-from conflictdesk.schema import TABLES, Table
+from conflictdesk.schema import ALL_TABLES, Table
 
 __all__ = [
     "ROOT", "ID_PATTERN", "WHITESPACE", "DataError", "Folder", "check_folder", "data_dir", "data_version",
@@ -53,16 +54,22 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
     if folder.problems:
         raise DataError(sorted(folder.problems, key=problem_order))
     con = duckdb.connect(database)
-    for table in TABLES:
-        cells = pa.Table.from_pandas(folder.frames[table.name], preserve_index=False)
+    for table in ALL_TABLES:
+        frame = folder.frames.get(table.name)
+        if frame is None:  # an absent optional table
+            frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in table.column_names})
+        cells = pa.Table.from_pandas(frame, preserve_index=False)
         typed(con.from_arrow(cells), table).create(table.name)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
+    notes = changelog(Path(path))
+    if notes is not None:  # the curator's changelog of data releases, shown on the Sources page
+        meta = pd.concat([meta, pd.DataFrame({"key": ["changelog"], "value": [notes]})], ignore_index=True)
     con.from_df(meta).create("meta")
     return con
 
 
 def problem_order(problem: Problem):
-    order = [t.file for t in TABLES]
+    order = [t.file for t in ALL_TABLES]
     rank = order.index(problem.file) if problem.file in order else len(order)
     return (rank, problem.line or 0, problem.column or "", problem.message)
 
@@ -88,7 +95,7 @@ def typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRel
 
 def check_folder(folder: Folder) -> None:
     """Apply every rule of the contract to the tables that could be read."""
-    for table in TABLES:
+    for table in ALL_TABLES:
         frame = folder.frames.get(table.name)
         if frame is None:
             continue
@@ -103,3 +110,4 @@ def check_folder(folder: Folder) -> None:
             rules.check_region(folder, table, frame)
     check_references(folder)
     check_excerpts(folder)
+    check_corrections(folder)  # last: a correction is checked against cells that passed their own rules

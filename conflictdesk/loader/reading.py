@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from conflictdesk.loader.cells import WHITESPACE
 from conflictdesk.problems import Problem, column_letter
-from conflictdesk.schema import TABLES, Table
+from conflictdesk.schema import ALL_TABLES, Table
 
 BATCH_ROWS = 200_000  # rows of a CSV cleaned at a time
 
@@ -73,7 +73,7 @@ def read_folder(path: Path) -> Folder:
         return folder
     reader = cursor()
     try:
-        for table in TABLES:
+        for table in ALL_TABLES:
             frame = read_table(folder, table, reader)
             if frame is not None:
                 folder.frames[table.name] = frame
@@ -85,6 +85,8 @@ def read_folder(path: Path) -> Folder:
 def read_table(folder: Folder, table: Table, con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     """Read one CSV as Arrow-backed text cells (empty cells missing), or record why it cannot be read."""
     file = folder.path / table.file
+    if not file.is_file() and table.optional:
+        return None  # an optional table the folder does not have: nothing to check, loaded empty
     if not file.is_file():
         folder.add(table, None, None, f"the file is missing; it needs the columns {', '.join(table.column_names)}")
         return None
