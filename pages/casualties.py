@@ -7,6 +7,7 @@ and the first reports, and says so; the downloads always hold every filtered row
 import streamlit as st
 
 from conflictdesk import charts, store, ui, wording
+from conflictdesk.i18n import _
 from conflictdesk.models import casualties
 from conflictdesk.models.casualties import BAR_LIMIT, TABLE_LIMIT
 
@@ -51,6 +52,13 @@ else:
             "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
             "“Not reported” means the sources give no figure, not zero."
         )
+        for toll in model.tolls[model.tolls["corrected"].notna()].to_dict("records") if "corrected" in model.tolls else []:
+            ui.correction_mark(
+                [("casualties", toll["report_id"])], toll["corrected_on"], ctx.view,
+                label=_("{strike}: {corrected}").format(
+                    strike=ui.escape_markdown(model.labels[toll["strike_id"]]), corrected=toll["corrected"]
+                ),
+            )
         ui.download_csv(
             ctx, lambda: store.fetch("latest_tolls", **params), "latest-tolls", "Download the tolls behind this chart (CSV)"
         )

@@ -5,7 +5,7 @@
 -- table's insertion order for a query without "order by"; tests/test_queries_scale.py checks it).
 -- corrected_on as in view_tolls (added after the limit, so the early stop holds).
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all), $limit (row count).
-select *, greatest(last_corrected('strikes', strike_id), last_corrected('casualties', report_id)) as corrected_on
+select *, last_corrected('casualties', report_id) as corrected_on
 from (
 select
     strike_id, date, date_precision, city, place, attacker, attacker_name,
