@@ -80,13 +80,16 @@ def test_strike_card_marks_its_corrected_toll(corrected):
 
 
 def test_casualties_chart_marks_the_corrected_bar(corrected):
-    """The chart's Sumy label says it was corrected; a mark under the chart opens the entries."""
+    """The chart's Sumy label says it was corrected (Odesa's figures were not); a mark under the chart opens the
+    entries; the table of reports says which report was corrected."""
     at = run("casualties")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     labels = [a["text"].replace("<br>", " ") for a in spec["layout"]["annotations"] if "Sumy" in a.get("text", "")]
     assert any(SUMY_MARK in label for label in labels)
     assert not any("Corrected" in a.get("text", "") and "Odesa" in a["text"] for a in spec["layout"]["annotations"])
     assert popovers(at) == [f"Sumy · 13 Apr 2025: {SUMY_MARK}"]
+    table = at.dataframe[0].value
+    assert dict(zip(table["People killed"], table["Corrected"])) == {"34": SUMY_MARK, "not reported": ""}
 
 
 def test_an_older_link_is_told_what_changed_and_a_newer_one_is_not(corrected):
