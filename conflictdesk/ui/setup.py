@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from conflictdesk import gate, i18n, store, urlparams
+from conflictdesk import export, gate, i18n, store, urlparams
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
 from conflictdesk.text import escape_markdown
@@ -14,6 +14,30 @@ from conflictdesk.ui.sidebar import draw_sidebar, hide_chrome
 from conflictdesk.view import View
 from conflictdesk.captions import APP_NAME, filter_caption, synthetic_banner
 
+# The embed view fits a story's frame (640 px wide, down to 350): a smaller heading, less padding, no gaps.
+EMBED_CSS = (
+    "<style>"
+    "[data-testid='stMainBlockContainer']{padding:0.5rem 0.75rem 0.25rem !important;max-width:100% !important;}"
+    "[data-testid='stMain'] h1{font-size:1.35rem !important;padding:0 0 0.25rem !important;}"
+    "[data-testid='stMain'] h2,[data-testid='stMain'] h3{font-size:1.1rem !important;padding:0.25rem 0 !important;}"
+    "</style>"
+)
+# The embed view's half of the auto-height embed: it posts the height of its content to the article's page,
+# whose export.RESIZE_SCRIPT sizes the frame; nothing is sent when the page is not in a frame.
+HEIGHT_JS = (
+    "export default function(component) {"
+    " if (window.parent === window) return;"
+    " const box = document.querySelector(\"[data-testid='stMainBlockContainer']\");"
+    " if (!box) return;"
+    " let last = 0;"
+    " const send = () => { const height = Math.ceil(box.getBoundingClientRect().height);"
+    "  if (Math.abs(height - last) > 1) { last = height;"
+    "   window.parent.postMessage({type: '" + export.HEIGHT_MESSAGE + "', height: height}, '*'); } };"
+    " const watch = new ResizeObserver(send); watch.observe(box); send();"
+    " return () => watch.disconnect();"
+    "}"
+)
+_height_reporter = None
 FILTERS_KEY = "_filters"  # the reader's last filters, for a page switch that drops the query string
 
 
@@ -53,6 +77,7 @@ def start_page(path: str, actor_meaning: str) -> Context:
     i18n.use(view.lang or i18n.preferred(st.context.locale))
     if view.embed:
         hide_chrome()
+        st.html(EMBED_CSS)
     else:
         draw_sidebar(view)
     if meta.get("has_synthetic"):
@@ -89,3 +114,11 @@ def go(view: View) -> None:
     current = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def report_height() -> None:
+    """Embed view: send the content's height to the article's page (postMessage), again whenever it changes."""
+    global _height_reporter
+    if _height_reporter is None:
+        _height_reporter = st.components.v2.component("conflictdesk_height", js=HEIGHT_JS)
+    _height_reporter(key="conflictdesk-height")
