@@ -27,6 +27,7 @@ h1{font-size:1.6rem;margin:0.2rem 0}h2{font-size:1.25rem;margin:1.4rem 0 0.4rem}
 table{border-collapse:collapse;font-size:0.85rem;display:block;overflow-x:auto;max-width:100%}
 td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 blockquote{margin:6px 0;padding-left:10px;border-left:3px solid #ccc}
+ul.plain{list-style:none;padding-left:0}
 footer{border-top:1px solid #ddd;margin-top:24px;padding-top:8px}
 """
 
@@ -65,7 +66,7 @@ class Page:
 
     def listing(self, lines: list[str]) -> None:
         """A plain list."""
-        self.blocks.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
+        self.blocks.append("<ul class=\"plain\">" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
 
     def card(self, lines: list[tuple[str, str]]) -> None:
         """A bordered card of (kind, text) lines: kind is "strong", "quote", "muted", "link" (text = URL) or ""."""
