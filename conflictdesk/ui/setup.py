@@ -24,19 +24,24 @@ EMBED_CSS = (
 )
 # The embed view's half of the auto-height embed: it posts the height of its content to the article's page,
 # whose export.RESIZE_SCRIPT sizes the frame; nothing is sent when the page is not in a frame.
-HEIGHT_JS = (
-    "export default function(component) {"
-    " if (window.parent === window) return;"
-    " const box = document.querySelector(\"[data-testid='stMainBlockContainer']\");"
-    " if (!box) return;"
-    " let last = 0;"
-    " const send = () => { const height = Math.ceil(box.getBoundingClientRect().height);"
-    "  if (Math.abs(height - last) > 1) { last = height;"
-    "   window.parent.postMessage({type: '" + export.HEIGHT_MESSAGE + "', height: height}, '*'); } };"
-    " const watch = new ResizeObserver(send); watch.observe(box); send();"
-    " return () => watch.disconnect();"
-    "}"
-)
+HEIGHT_JS = """export default function(component) {
+  if (window.parent === window) return;
+  const box = document.querySelector("[data-testid='stMainBlockContainer']");
+  if (!box) return;
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(box.getBoundingClientRect().height);
+    if (Math.abs(height - last) > 1) {
+      last = height;
+      window.parent.postMessage({type: "%s", height: height}, "*");
+    }
+  };
+  const watch = new ResizeObserver(send);
+  watch.observe(box);
+  send();
+  return () => watch.disconnect();
+}
+""" % export.HEIGHT_MESSAGE
 _height_reporter = None
 FILTERS_KEY = "_filters"  # the reader's last filters, for a page switch that drops the query string
 
@@ -56,6 +61,11 @@ class Context:
     def embed(self) -> bool:
         """Whether the page is shown in the article (embed) view."""
         return self.view.embed
+
+    def section(self, title: str) -> None:
+        """A section's heading; left out when one part is embedded alone (its chart or card has its own title)."""
+        if not (self.embed and self.view.part):
+            st.subheader(title)
 
     def shows(self, part: str) -> bool:
         """Whether this element of the page is drawn: always, unless the link asks for another part alone."""
