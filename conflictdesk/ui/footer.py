@@ -66,11 +66,13 @@ def frame_title(page_title: str, part: str | None) -> str:
 def embed_footer(ctx) -> None:
     """The embed view's footer: source and credit, data version, and a way back to the full dashboard."""
     full = ctx.view.replace(embed=False).url(base_url())
-    st.caption(
-        _("{credit} · Data version {version} · [open the full dashboard]({url})").format(
-            credit=escape_markdown(credit()), version=escape_markdown(ctx.meta.get("data_version")), url=full
+    # Pinned to the frame's bottom edge (setup.EMBED_CSS): in a frame shorter than the view, the credit stays seen.
+    with st.container(key="embed-footer"):
+        st.caption(
+            _("{credit} · Data version {version} · [open the full dashboard]({url})").format(
+                credit=escape_markdown(credit()), version=escape_markdown(ctx.meta.get("data_version")), url=full
+            )
         )
-    )
     from conflictdesk.ui.setup import report_height
 
     report_height()

@@ -20,6 +20,10 @@ EMBED_CSS = (
     "[data-testid='stMainBlockContainer']{padding:0.5rem 0.75rem 0.25rem !important;max-width:100% !important;}"
     "[data-testid='stMain'] h1{font-size:1.35rem !important;padding:0 0 0.25rem !important;}"
     "[data-testid='stMain'] h2,[data-testid='stMain'] h3{font-size:1.1rem !important;padding:0.25rem 0 !important;}"
+    # Sticky on the footer's wrapper, a child of the page's block, so it sticks to stMain's bottom edge.
+    "[data-testid='stLayoutWrapper']:has(> .st-key-embed-footer),.st-key-embed-footer{position:sticky;bottom:0;"
+    "z-index:10;background:var(--st-background-color,#fff);}"
+    ".st-key-embed-footer{border-top:1px solid rgba(49,51,63,0.1);padding-top:2px;}"
     "</style>"
 )
 # The embed view's half of the auto-height embed: it posts the height of its content to the article's page,

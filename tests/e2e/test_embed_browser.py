@@ -137,6 +137,14 @@ def test_an_embedded_chart_fits_a_fixed_frame(browser, server, article, width):
     assert overflow <= 1
     chart = frame.locator("[data-testid='stPlotlyChart']").bounding_box()
     assert chart["width"] <= width
+    # In the frame's first screen: the title and filters at the top, the credit line pinned at the bottom.
+    top = page.locator("iframe[data-conflictdesk]").bounding_box()
+    for part in (frame.locator("[data-testid='stMain'] h1"), frame.get_by_text(FILTER_WORDS),
+                 frame.locator(".st-key-embed-footer")):
+        box = part.bounding_box()
+        assert top["y"] <= box["y"] and box["y"] + box["height"] <= top["y"] + 480 + 1, part
+    footer = frame.locator(".st-key-embed-footer").inner_text()
+    assert "via Conflict Desk" in footer and "Data version" in footer and "open the full dashboard" in footer
     save_screenshot(page, f"embed-fixed-{width}")
     context.close()
 
