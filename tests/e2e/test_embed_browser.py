@@ -48,9 +48,10 @@ def article(tmp_path):
 
 
 def app_page(context, server, path: str):
+    """Open a page of the app and wait until it is drawn."""
     page = context.new_page()
     page.goto(f"{server.url}/{path}")
-    wait_for_app(page)
+    wait_for_app(page, timeout=60000)
     return page
 
 
@@ -243,3 +244,39 @@ def test_phone_pages_cut_nothing(browser, server, name):
     context.close()
     assert overflow <= 1
     assert outside == []
+
+
+def test_all_ukraine_resets_the_zoom(browser, server):
+    """Zoomed in with the wheel on the All Ukraine view, "All Ukraine" draws the whole country again."""
+    context = browser.new_context(viewport={"width": 700, "height": 900})  # software WebGL: a small canvas
+    page = context.new_page()
+    page.goto(f"{server.url}/map?period=2025-04-13&period=2025-04-23")
+    wait_for_app(page, timeout=90000)
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(state="visible", timeout=60000)
+
+    def settled_shot() -> bytes:
+        """The canvas once two screenshots in a row agree (deck.gl has finished drawing)."""
+        previous = canvas.screenshot(timeout=60000)
+        for _ in range(20):
+            page.wait_for_timeout(500)
+            current = canvas.screenshot(timeout=60000)
+            if current == previous:
+                return current
+            previous = current
+        return previous
+
+    whole = settled_shot()
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -600)
+    zoomed = settled_shot()
+    assert zoomed != whole
+    page.get_by_role("button", name="All Ukraine").click()
+    page.wait_for_selector(APP_READY, timeout=60000)
+    page.wait_for_timeout(1000)  # the click's rerun has started and finished
+    page.wait_for_selector(APP_READY, timeout=60000)
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(state="visible", timeout=30000)
+    assert settled_shot() == whole
+    context.close()
