@@ -120,3 +120,13 @@ def test_download_this_view_zip_is_the_same_folder():
     assert {"conflictdesk-casualties/index.html", "conflictdesk-casualties/plotly.min.js",
             "conflictdesk-casualties/data/latest-tolls.csv", "conflictdesk-casualties/data/latest-tolls.json"} <= names
     assert cited["url"] == URL
+
+
+def test_images_are_written_with_their_caption(tmp_path):
+    """--images: each chart as SVG and PNG (kaleido and the local Chromium), carrying its caption."""
+    code = main(["snapshot", "http://h/map?period=2025-04-13&period=2025-04-23", "--out", str(tmp_path / "s"),
+                 "--images"])
+    assert code == 0
+    svg = (tmp_path / "s" / "images" / "strikes-map.svg").read_text("utf-8")
+    assert svg.startswith("<svg") and "Data version" in svg and "Period: 13 Apr 2025" in svg
+    assert (tmp_path / "s" / "images" / "strikes-map.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -17,6 +17,7 @@ import io
 import json
 import os
 import shutil
+import warnings
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -106,19 +107,21 @@ def files(view: View, url: str, run, fetch, notices: list[str] = ()) -> tuple[di
     return out, body
 
 
-def images(body: Page) -> dict[str, bytes]:
-    """Each figure as SVG and PNG (2× scale) through kaleido, which drives a local Chromium ($BROWSER_PATH)."""
+def images(body: Page, width: int = 700) -> dict[str, bytes]:
+    """Each figure as SVG and PNG (2× scale), `width` px wide, through kaleido, which drives a local Chromium
+    ($BROWSER_PATH, else the chromium on the PATH)."""
     import kaleido
     import plotly.io as pio
 
     os.environ.setdefault("BROWSER_PATH", shutil.which("chromium") or shutil.which("chromium-browser") or "")
     out = {}
-    kaleido.start_sync_server(silence_warnings=True)
+    kaleido.start_sync_server(silence_warnings=True)  # one browser for every image, not one per image
     try:
-        for name, figure in body.figures:
-            width = 700
-            out[f"images/{name}.svg"] = pio.to_image(figure, format="svg", width=width)
-            out[f"images/{name}.png"] = pio.to_image(figure, format="png", width=width, scale=2)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            for name, figure in body.figures:
+                out[f"images/{name}.svg"] = pio.to_image(figure, format="svg", width=width)
+                out[f"images/{name}.png"] = pio.to_image(figure, format="png", width=width, scale=2)
     finally:
         kaleido.stop_sync_server()
     return out
