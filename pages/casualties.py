@@ -22,7 +22,7 @@ if model.strikes == 0:
     )
 else:
     if ctx.shows("totals"):
-        st.subheader("Totals")
+        ctx.section("Totals")
         for column, total in zip(st.columns(2), model.totals):
             column.metric(total.label, total.total)
             column.caption(ui.escape_markdown(total.caption))
@@ -33,7 +33,7 @@ else:
         )
 
     if ctx.shows("tolls"):
-        st.subheader("Latest toll per strike")
+        ctx.section("Latest toll per strike")
         if model.many:
             st.info(
                 f"Showing the {BAR_LIMIT} strikes with the highest tolls of {model.strikes:,} (killed and injured added, "
@@ -65,7 +65,7 @@ else:
 
     counts = store.run("view_counts", **params).iloc[0]
     if ctx.shows("history"):
-        st.subheader("How the tolls changed")
+        ctx.section("How the tolls changed")
         several = [s for s, known in zip(model.tolls["strike_id"], model.tolls["reports_known"]) if known >= 2]
         history = store.run("strike_histories", strike_ids=several, date_to=ctx.view.filters.date_to) if several else None
         drawn = history is not None and charts.several_reports(history)

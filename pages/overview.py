@@ -23,7 +23,7 @@ if ctx.shows("headline"):
     )
 
 if ctx.shows("timeline"):
-    st.subheader("Timeline")
+    ctx.section("Timeline")
     timeline = overview.timeline(ctx.view, store.run)
     if timeline.empty:
         st.info(timeline.note)
@@ -47,7 +47,7 @@ if ctx.shows("timeline"):
         ui.download_csv(ctx, rows, "timeline", "Download the timeline's rows (CSV)")
 
 if ctx.shows("statements"):
-    st.subheader("Latest statements")
+    ctx.section("Latest statements")
     latest = store.run("latest_statements", **ctx.view.params(), limit=3)
     for _, row in latest.iterrows():
         ui.statement_card(row, ctx.view)
