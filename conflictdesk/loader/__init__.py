@@ -20,6 +20,7 @@ from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 
 from conflictdesk.loader import rules
 from conflictdesk.loader.cells import ID_PATTERN, WHITESPACE
+from conflictdesk.loader.imports import check_imports, create_imports
 from conflictdesk.loader.links import check_excerpts, check_references
 from conflictdesk.loader.reading import Folder, read_folder
 from conflictdesk.loader.version import ROOT, data_dir, data_version, folder_signature
@@ -56,6 +57,7 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
     for table in TABLES:
         cells = pa.Table.from_pandas(folder.frames[table.name], preserve_index=False)
         typed(con.from_arrow(cells), table).create(table.name)
+    create_imports(con, folder)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
     con.from_df(meta).create("meta")
     return con
@@ -102,5 +104,9 @@ def check_folder(folder: Folder) -> None:
             rules.check_span(folder, table, frame, start, end)
         if table.name == "strikes":
             rules.check_region(folder, table, frame)
+            rules.check_window_day(folder, table, frame, "date_first", "date_last")
+        if table.name == "casualties":
+            rules.check_blank_phrase(folder, table, frame, "killed")
     check_references(folder)
     check_excerpts(folder)
+    check_imports(folder)
