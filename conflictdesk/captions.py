@@ -1,6 +1,7 @@
 """The app's own sentences about a view: its filters in words, banners, credit lines (phrases from wording)."""
 
 from conflictdesk import wording
+from conflictdesk.i18n import _
 from conflictdesk.view import View
 
 APP_NAME = "Conflict Desk"
@@ -37,3 +38,42 @@ def credit_line(publishers) -> str:
     """A one-line credit naming every publisher of the data shown, for charts and citations."""
     names = "; ".join(sorted({str(name) for name in publishers}))
     return f"Source: {names} via {APP_NAME}"
+
+
+def _given(value) -> bool:
+    return not wording.blank(value)
+
+
+def dataset_credits(sources) -> list[str]:
+    """Each imported dataset's credit as its licence asks (newsroom rule 6), from the rows of queries/sources.sql:
+    'UCDP … version 24.1, Uppsala Conflict Data Program (CC BY 4.0 (…); changed: selected events …)'."""
+    credits = []
+    for row in sources.to_dict("records"):
+        if not _given(row.get("credit")):
+            continue
+        terms = "; ".join(str(row[name]).strip() for name in ("licence", "changes") if _given(row.get(name)))
+        line = str(row["credit"]).strip() + (f" ({terms})" if terms else "")
+        if line not in credits:
+            credits.append(line)
+    return credits
+
+
+def full_credit(sources) -> str:
+    """The credit line for the data loaded: every publisher, then each dataset's credit, licence and changes."""
+    line = credit_line(sources["publisher"])
+    credits = dataset_credits(sources)
+    return line + (". " + _("Credit: {credits}").format(credits="; ".join(credits)) if credits else "")
+
+
+def restricted_notice(sources) -> str | None:
+    """What a reader must know before downloading or embedding while a source restricts redistribution (ACLED's
+    terms), or None when none does."""
+    rows = [r for r in sources.to_dict("records") if r.get("redistribution") == "restricted"]
+    if not rows:
+        return None
+    names = wording.listing(sorted({str(r["publisher"]) for r in rows}))
+    terms = "; ".join(sorted({str(r["licence"]).strip() for r in rows if _given(r.get("licence"))}))
+    return _(
+        "{names} data is loaded, and its terms restrict redistribution ({terms}). Download, publish or embed this "
+        "view only if your own licence with {names} allows it, and credit {names} as its terms require."
+    ).format(names=names, terms=terms or _("terms not given"))

@@ -16,8 +16,9 @@ def neutralise(value):
     return value
 
 
-def to_csv(rows: pd.DataFrame, data_version: str) -> bytes:
-    """The rows as UTF-8 CSV with a header, the data version on every row and formula-safe text cells."""
+def to_csv(rows: pd.DataFrame, data_version: str, credit: str | None = None) -> bytes:
+    """The rows as UTF-8 CSV with a header, the data version (and the data's credit, when given) on every row and
+    formula-safe text cells."""
     table = rows.copy()
     for name in table.columns:
         if table[name].dtype == object or pd.api.types.is_string_dtype(table[name]):
@@ -27,6 +28,8 @@ def to_csv(rows: pd.DataFrame, data_version: str) -> bytes:
         elif len(table[name]) and isinstance(table[name].iloc[0], (list, tuple)):
             table[name] = table[name].map(lambda v: neutralise("; ".join(map(str, v))))
     table["data_version"] = data_version
+    if credit is not None:
+        table["credit"] = neutralise(credit)
     return table.to_csv(index=False).encode("utf-8")
 
 

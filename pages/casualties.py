@@ -7,6 +7,7 @@ and the first reports, and says so; the downloads always hold every filtered row
 import streamlit as st
 
 from conflictdesk import charts, store, ui, wording
+from conflictdesk.i18n import _
 from conflictdesk.models import casualties
 from conflictdesk.models.casualties import BAR_LIMIT, TABLE_LIMIT
 
@@ -19,6 +20,8 @@ if model.strikes == 0:
         f"Nothing in this period for these actors: no strikes in the data between {ui.period_text(ctx.view)}.",
         icon=":material/event_busy:",
     )
+    for note in model.notes:
+        st.caption(ui.escape_markdown(note))
 else:
     if ctx.shows("totals"):
         st.subheader("Totals")
@@ -30,6 +33,8 @@ else:
             "or a strike has no reported figure, and “about” when any part is approximate or an upper bound. "
             "Each strike counts once, with its latest report."
         )
+        for note in model.notes:
+            st.caption(ui.escape_markdown(note))
 
     if ctx.shows("tolls"):
         st.subheader("Latest toll per strike")
@@ -50,6 +55,10 @@ else:
             "labelled with the source's own words and who claims the figure. Hatched bars ending in an arrow (+) are "
             "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
             "“Not reported” means the sources give no figure, not zero."
+            + " "
+            + _("A solid bar ending in a square is a publisher's coded estimate (ACLED's fatalities, UCDP's best "
+                "estimate with its low and high as given); “inconsistent in the source” marks figures the publisher "
+                "gives that contradict each other, shown as given.")
         )
         ui.download_csv(
             ctx, lambda: store.fetch("latest_tolls", **params), "latest-tolls", "Download the tolls behind this chart (CSV)"

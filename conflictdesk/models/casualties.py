@@ -6,7 +6,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from conflictdesk import wording
-from conflictdesk.wording import figure_text, total_text
+from conflictdesk.models import disclosures
+from conflictdesk.wording import row_figure, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
@@ -33,6 +34,7 @@ class Tolls:
     tolls: pd.DataFrame
     labels: dict[str, str]
     totals: tuple[Total, ...]
+    notes: tuple[str, ...] = ()  # what the totals leave out or may stretch (models/disclosures.py)
 
 
 def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str, str]) -> Total:
@@ -50,11 +52,11 @@ def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str
             "the download every strike's.",
         )
     parts = []
-    for toll in tolls.itertuples():
-        number = getattr(toll, figure)
-        phrase = figure_text(number, getattr(toll, f"{figure}_qualifier"), getattr(toll, f"{figure}_phrase"))
-        who = f" ({toll.claimant_name})" if not pd.isna(number) else ""
-        parts.append(f"{labels[toll.strike_id]}: {phrase}{who}")
+    for toll in tolls.to_dict("records"):
+        number = toll[figure]
+        phrase = row_figure(toll, figure)
+        who = f" ({toll['claimant_name']})" if not pd.isna(number) else ""
+        parts.append(f"{labels[toll['strike_id']]}: {phrase}{who}")
     return Total(f"People {figure}", total, said + "Adds each strike's latest figure: " + "; ".join(parts) + ".")
 
 
@@ -66,7 +68,12 @@ def tolls(view: View, run: Run) -> Tolls:
     rows = run("top_tolls" if many else "view_tolls", **view.params(), limit=BAR_LIMIT)
     labels = wording.strike_labels(rows)
     parts = tuple(_total(totals.loc[figure], figure, strikes, rows, labels) for figure in ("killed", "injured"))
-    return Tolls(strikes, many, rows, labels, parts)
+    notes = (
+        disclosures.other_events(view, run).sentence,
+        disclosures.straddling_text(totals.loc["killed"]),
+        disclosures.left_out_text(run),
+    )
+    return Tolls(strikes, many, rows, labels, parts, tuple(n for n in notes if n))
 
 
 def history_note(tolls: Tolls, with_history: int, drawn: bool) -> str | None:

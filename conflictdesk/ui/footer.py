@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import weakref
 
 import pandas as pd
 
@@ -9,7 +10,7 @@ import streamlit as st
 
 from conflictdesk import export, store
 from conflictdesk import wording
-from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, credit_line, period_text
+from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, full_credit, period_text, restricted_notice
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.view import View, site_base
 
@@ -25,8 +26,28 @@ def link(view: View) -> str:
 
 
 def credit() -> str:
-    """The credit line for the data loaded: every publisher, via Conflict Desk."""
-    return credit_line(store.run("sources")["publisher"])
+    """The credit line for the data loaded: every publisher via Conflict Desk, then each dataset's credit with its
+    version, licence and what was changed (UCDP's CC BY 4.0 asks for all three): captions.full_credit."""
+    return full_credit(store.run("sources"))
+
+
+_told: dict[int, weakref.ref] = {}  # id -> the page runs (contexts) whose downloads already carry the notice
+
+
+def restricted(ctx=None) -> None:
+    """Before a download or an embed: say so while a source's terms restrict redistribution (ACLED); once per page
+    run for the downloads (`ctx`), always in the cite-and-embed block."""
+    notice = restricted_notice(store.run("sources"))
+    if not notice:
+        return
+    if ctx is not None:
+        known = _told.get(id(ctx))
+        if known is not None and known() is ctx:
+            return
+        for key in [key for key, ref in _told.items() if ref() is None]:
+            del _told[key]
+        _told[id(ctx)] = weakref.ref(ctx)
+    st.warning(escape_markdown(notice), icon=":material/gpp_maybe:")
 
 
 def chart_caption(ctx) -> str:
@@ -50,6 +71,7 @@ def footer(ctx) -> None:
     now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
     pinned = view.replace(as_of=now)  # the link names when it was made: corrections since are announced
     with st.expander("Cite this view or embed it in an article", icon=":material/format_quote:"):
+        restricted()
         st.caption("Cite this view (copy with the button at the block's top right):")
         st.code(
             export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.title),
@@ -83,10 +105,12 @@ def download_csv(ctx, rows, name: str, label: str = "Download these rows (CSV)")
     if ctx.embed:
         return
     version = ctx.meta.get("data_version")
+    restricted(ctx)
+    text = credit()
     # Built only when clicked: a million-row export must not slow every rerun.
     st.download_button(
         label,
-        data=lambda: export.to_csv(rows() if callable(rows) else rows, version),
+        data=lambda: export.to_csv(rows() if callable(rows) else rows, version, text),
         file_name=f"conflictdesk-{name}-{version}.csv",
         mime="text/csv",
         icon=":material/download:",
