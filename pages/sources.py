@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import store, ui
-from conflictdesk.i18n import _
+from conflictdesk.i18n import _, ngettext
 from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
 from conflictdesk.text import safe_url
 
@@ -117,8 +117,9 @@ def dataset_details(source) -> list[str]:
         deaths = source["left_out_deaths"]
         held = _("deaths not given") if pd.isna(deaths) else _("{deaths} deaths by the publisher's figures").format(
             deaths=f"{int(deaths):,}")
-        lines.append("**" + _("Left out by the import") + ":** " + _("{rows} rows ({held})").format(
-            rows=f"{int(source['left_out_rows']):,}", held=held))
+        rows = int(source["left_out_rows"])
+        lines.append("**" + _("Left out by the import") + ":** " + ngettext("{rows} row ({held})", "{rows} rows ({held})",
+                                                                           rows).format(rows=f"{rows:,}", held=held))
     return lines
 
 
@@ -160,9 +161,13 @@ else:
     else:
         rows_left, deaths_left = int(left["rows"].sum()), left["deaths"].sum(min_count=1)
         st.markdown(
-            _("The imports left out {rows} rows of the publishers' files, holding {deaths} deaths by the publishers' "
-              "own figures. They are in no map, count or total of this dashboard.").format(
-                rows=f"{rows_left:,}", deaths=_("no") if pd.isna(deaths_left) else f"{int(deaths_left):,}")
+            ngettext(
+                "The imports left out {rows} row of the publishers' files, holding {deaths} deaths by the publishers' "
+                "own figures. It is in no map, count or total of this dashboard.",
+                "The imports left out {rows} rows of the publishers' files, holding {deaths} deaths by the publishers' "
+                "own figures. They are in no map, count or total of this dashboard.",
+                rows_left,
+            ).format(rows=f"{rows_left:,}", deaths=_("no") if pd.isna(deaths_left) else f"{int(deaths_left):,}")
         )
     OUTCOMES = {
         "imported": _("imported"),
