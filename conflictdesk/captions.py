@@ -45,24 +45,26 @@ def _given(value) -> bool:
 
 
 def dataset_credits(sources) -> list[str]:
-    """Each imported dataset's credit as its licence asks (newsroom rule 6), from the rows of queries/sources.sql:
-    'UCDP … version 24.1, Uppsala Conflict Data Program (CC BY 4.0 (…); changed: selected events …)'."""
-    credits = []
+    """Each imported dataset's credit as its licence asks (newsroom rule 6), from the rows of queries/sources.sql, as
+    lines short enough for a chart's caption: 'Credit: UCDP … version 24.1, Uppsala Conflict Data Program',
+    'Licence: CC BY 4.0 (…)', 'changed: selected events …'. Nothing for sources without a credit."""
+    lines: list[str] = []
     for row in sources.to_dict("records"):
         if not _given(row.get("credit")):
             continue
-        terms = "; ".join(str(row[name]).strip() for name in ("licence", "changes") if _given(row.get(name)))
-        line = str(row["credit"]).strip() + (f" ({terms})" if terms else "")
-        if line not in credits:
-            credits.append(line)
-    return credits
+        parts = [_("Credit: {credit}").format(credit=str(row["credit"]).strip())]
+        if _given(row.get("licence")):
+            parts.append(_("Licence: {licence}").format(licence=str(row["licence"]).strip()))
+        if _given(row.get("changes")):
+            parts.append(str(row["changes"]).strip())
+        lines += [part for part in parts if part not in lines]
+    return lines
 
 
 def full_credit(sources) -> str:
-    """The credit line for the data loaded: every publisher, then each dataset's credit, licence and changes."""
-    line = credit_line(sources["publisher"])
-    credits = dataset_credits(sources)
-    return line + (". " + _("Credit: {credits}").format(credits="; ".join(credits)) if credits else "")
+    """The credit for the data loaded, one line each: every publisher via Conflict Desk, then each dataset's credit,
+    licence and what was changed (dataset_credits)."""
+    return "\n".join([credit_line(sources["publisher"]), *dataset_credits(sources)])
 
 
 def restricted_notice(sources) -> str | None:

@@ -118,8 +118,10 @@ def dataset_details(source) -> list[str]:
         held = _("deaths not given") if pd.isna(deaths) else _("{deaths} deaths by the publisher's figures").format(
             deaths=f"{int(deaths):,}")
         rows = int(source["left_out_rows"])
-        lines.append("**" + _("Left out by the import") + ":** " + ngettext("{rows} row ({held})", "{rows} rows ({held})",
-                                                                           rows).format(rows=f"{rows:,}", held=held))
+        if rows == 0:
+            held = _("nothing left out")
+        lines.append("**" + _("Left out by the import") + ":** " + (held if rows == 0 else ngettext(
+            "{rows} row ({held})", "{rows} rows ({held})", rows).format(rows=f"{rows:,}", held=held)))
     return lines
 
 

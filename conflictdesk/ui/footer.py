@@ -66,7 +66,8 @@ def footer(ctx) -> None:
     view, meta = ctx.view, ctx.meta
     if view.embed:
         full = view.replace(embed=False).url(base_url())
-        st.caption(f"{escape_markdown(credit())} — [open the full dashboard]({full})")
+        lines = "  \n".join(escape_markdown(line) for line in credit().splitlines())
+        st.caption(f"{lines} — [open the full dashboard]({full})")
         return
     now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
     pinned = view.replace(as_of=now)  # the link names when it was made: corrections since are announced
@@ -106,7 +107,7 @@ def download_csv(ctx, rows, name: str, label: str = "Download these rows (CSV)")
         return
     version = ctx.meta.get("data_version")
     restricted(ctx)
-    text = credit()
+    text = " · ".join(credit().splitlines())
     # Built only when clicked: a million-row export must not slow every rerun.
     st.download_button(
         label,
