@@ -158,7 +158,7 @@ if card is not None and ctx.shows("strike"):
     row = card.iloc[0]
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
-        if not deck.in_filters(row, view.filters.date_from, view.filters.date_to, view.filters.actors):
+        if not bool(store.run("strike_in_view", strike_id=row["strike_id"], **view.params()).iloc[0]["in_view"]):
             st.warning("This strike is outside the current filters, so it is not drawn on the map.")
         if row["kind"] != "strike":
             st.info(

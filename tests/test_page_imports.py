@@ -145,3 +145,12 @@ def test_sources_page_gives_credit_terms_and_what_was_left_out(monkeypatch, impo
     ledger = [frame.value for frame in at.dataframe if "Reason" in frame.value.columns][0]
     left = ledger[ledger["Outcome"] == "left out"]
     assert list(left["Reason"]) == ["located only to the country or at sea"] and list(left["Deaths (publisher's figures)"]) == [40]
+
+
+def test_a_strike_by_a_states_service_is_in_the_view_of_that_state(monkeypatch, imported):
+    """A card of a strike by "Military Forces of Russia (2000-)" with Russia chosen is not called outside the filters."""
+    at = page(monkeypatch, imported, "map", strike="acled-UKR1001", actor="russia")
+    assert not at.exception
+    assert "outside the current filters" not in texts(at)
+    at = page(monkeypatch, imported, "map", strike="acled-UKR1001", actor="ucdp")
+    assert "outside the current filters" in texts(at)
