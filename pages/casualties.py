@@ -20,6 +20,8 @@ if model.strikes == 0:
         f"Nothing in this period for these actors: no strikes in the data between {ui.period_text(ctx.view)}.",
         icon=":material/event_busy:",
     )
+    for note in model.notes:
+        st.caption(ui.escape_markdown(note))
 else:
     if ctx.shows("totals"):
         ctx.section("Totals")
@@ -30,7 +32,12 @@ else:
             "A total says “at least” when any part is open-ended (“over”, “at least”, a word such as “hundreds”) "
             "or a strike has no reported figure, and “about” when any part is approximate or an upper bound. "
             "Each strike counts once, with its latest report."
+            + " "
+            + _("A publisher's coded estimate (ACLED's fatalities, UCDP's best estimate) makes a total “about” too; "
+                "a strike counts when its date, or the window its publisher gives, overlaps the period.")
         )
+        for note in model.notes:
+            st.caption(ui.escape_markdown(note))
 
     if ctx.shows("tolls"):
         ctx.section("Latest toll per strike")
@@ -51,6 +58,10 @@ else:
             "labelled with the source's own words and who claims the figure. Hatched bars ending in an arrow (+) are "
             "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
             "“Not reported” means the sources give no figure, not zero."
+            + " "
+            + _("A solid bar ending in a square is a publisher's coded estimate (ACLED's fatalities, UCDP's best "
+                "estimate with its low and high as given); “inconsistent in the source” marks figures the publisher "
+                "gives that contradict each other, shown as given.")
         )
         for toll in model.tolls.dropna(subset=["corrected"]).to_dict("records"):
             ui.correction_mark(

@@ -11,6 +11,8 @@ from conflictdesk.deck import incidents as incident_map
 from conflictdesk.i18n import _, ngettext
 from conflictdesk.urlparams import shorten
 from conflictdesk.text import escape_markdown
+from conflictdesk.i18n import _
+from conflictdesk.models import disclosures
 from conflictdesk.wording import date_text
 
 ctx = ui.start_page("map", "strikes carried out by")
@@ -112,7 +114,13 @@ if ctx.shows("map"):
         height=420 if ctx.embed else 560,
         alt=summary,
     )
-    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
+    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT) + "  \n" + escape_markdown(ui.credit()))
+    others = disclosures.other_events(view, store.run)
+    if others.sentence:
+        st.markdown(
+            "**" + _("Other events (not strikes): not drawn") + "**  \n"
+            + escape_markdown(others.sentence + " " + _("The map draws strikes only."))
+        )
     if not incidents.empty:
         st.caption(
             ngettext(
@@ -192,8 +200,16 @@ if card is not None and ctx.shows("strike"):
     row = card.iloc[0]
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
-        if not deck.in_filters(row, view.filters.date_from, view.filters.date_to, view.filters.actors):
+        if not bool(store.run("strike_in_view", strike_id=row["strike_id"], **view.params()).iloc[0]["in_view"]):
             st.warning("This strike is outside the current filters, so it is not drawn on the map.")
+        if row["kind"] != "strike":
+            st.info(
+                escape_markdown(
+                    _("Not a strike: {publisher} classifies this event as “{kind}”. It is not drawn, counted or "
+                      "added up as a strike.").format(publisher=row["publisher"], kind=row["kind_name"])
+                ),
+                icon=":material/category:",
+            )
         if row["source_type"] == "synthetic":
             st.warning("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")
         if isinstance(row["description"], str):
