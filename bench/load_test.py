@@ -53,7 +53,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from conflictdesk.wording import period_text, total_text  # noqa: E402
-from conflictdesk.load import data_dir, load  # noqa: E402
+from conflictdesk.cache import open_data  # noqa: E402
+from conflictdesk.load import data_dir  # noqa: E402
 from conflictdesk.queries import run_query  # noqa: E402
 
 PAGE = "overview"
@@ -595,7 +596,7 @@ def run(
     if kill_after is not None and replicas < 2:
         raise ValueError("killing a replica needs at least 2 replicas")
     folder = (Path(data) if data else data_dir()).resolve()
-    con = load(folder)
+    con = open_data(folder)
     expected = filter_pool(con, pool, seed)
     plan = list(expected)
     con.close()

@@ -50,6 +50,8 @@ ERROR_TITLE = "The data could not be loaded"
 Change = Callable[[Path], None]
 
 
+STRIKE_HEADER = (Path(__file__).resolve().parent.parent / "data" / "strikes.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+
 def _rows(file: Path) -> list[list[str]]:
     with file.open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle))
@@ -302,7 +304,7 @@ CASES = [
          ("strikes.csv", 3, "weapon", "did you mean 'drone'?")),
     case("bad cell in a file with its columns in another order", then(header("strikes.csv", lambda row: row[::-1], rows_too=True), cell("strikes.csv", 3, "weapon", "drones")),
          ("strikes.csv", 3, "weapon", "did you mean 'drone'?",
-          column_letter(len(TABLES_BY_NAME["strikes"].column_names) - 1 - TABLES_BY_NAME["strikes"].column_names.index("weapon")))),
+          column_letter(len(STRIKE_HEADER) - 1 - STRIKE_HEADER.index("weapon")))),
     # invisible characters in text (issue 11)
     case("right-to-left override in a city", cell("strikes.csv", 3, "city", "Od\u202eesa"),
          ("strikes.csv", 3, "city", "character 3 of the cell is U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control")),
@@ -441,7 +443,15 @@ def every_file(edit: Callable[[bytes], bytes]) -> Change:
 
 
 def header_only(file: str) -> Change:
-    return lambda folder: _write(folder / file, _rows(folder / file)[:1])
+    """The file with its header alone; the bundled corrections of its rows go too (they would name rows now gone)."""
+    def change(folder: Path) -> None:
+        _write(folder / file, _rows(folder / file)[:1])
+        corrections = folder / "corrections.csv"
+        if corrections.exists():
+            rows = _rows(corrections)
+            table = rows[0].index("table")
+            _write(corrections, [rows[0]] + [row for row in rows[1:] if row[table] != file.removesuffix(".csv")])
+    return change
 
 
 def quote_all(folder: Path) -> None:
@@ -460,7 +470,8 @@ LOADS = [
     pytest.param(every_file(lambda data: data + b"\n\n\n"), {}, id="trailing blank lines on every file"),
     pytest.param(every_file(lambda data: BOM + data.replace(b"\n", b"\r\n") + b"\r\n\r\n"), {}, id="Excel on Windows: BOM, CRLF and blank lines"),
     pytest.param(every_file(lambda data: data + (b"," * (data.split(b"\n")[0].count(b",")) + b"\n") * 3), {}, id="trailing rows of only commas"),
-    pytest.param(header_only("events.csv"), {"events": 0}, id="header-only events.csv (an empty table)"),
+    pytest.param(header_only("events.csv"), {"events": 0, "corrections": 7},  # 2 corrections named events
+                 id="header-only events.csv (an empty table)"),
     pytest.param(header_only("truce_violations.csv"), {"truce_violations": 0}, id="header-only truce_violations.csv"),
     pytest.param(quote_all, {}, id="every value quoted"),
     pytest.param(header("strikes.csv", lambda row: row[::-1], rows_too=True), {}, id="columns in another order"),

@@ -13,9 +13,10 @@ import pytest  # noqa: E402
 @pytest.fixture(scope="module")
 def pool():
     """Twelve filter sets over the bundled data with what the overview must show for each."""
-    from conflictdesk.load import data_dir, load
+    from conflictdesk.cache import open_data
+    from conflictdesk.load import data_dir
 
-    con = load(data_dir())
+    con = open_data(data_dir())
     try:
         return load_test.filter_pool(con, 12, seed=1)
     finally:

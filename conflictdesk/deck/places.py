@@ -66,6 +66,8 @@ def match_place(name, cities: pd.DataFrame) -> str | None:
     exact = next((place for place in place_names(cities) if place.casefold() == wanted.casefold()), None)
     if exact is not None:
         return exact
+    if not wanted.isprintable():
+        return None  # a control character is no spelling of a place
     spelled = [place for place in place_names(cities) if same_place(wanted, place.split(",")[0])]
     return spelled[0] if len(spelled) == 1 else None
 
