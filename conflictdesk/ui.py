@@ -55,10 +55,9 @@ def start_page(title: str, actor_meaning: str) -> Page:
     """Set up a page whether or not app.py ran first: config, gate, data, filters, notices, heading."""
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=":material/public:", layout="wide")
     gate.require_password()
-    try:
-        store.connection()
-    except DataError as error:
-        show_data_error(error)
+    served, data_notice, problems = store.status()  # readers keep the last good data while newer files fail
+    if served is None:
+        show_data_error(DataError(problems or []))
         st.stop()
     meta = store.run("data_meta").iloc[0].to_dict()
     query = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
@@ -73,6 +72,11 @@ def start_page(title: str, actor_meaning: str) -> Page:
             "Do not quote them.",
             icon=":material/science:",
         )
+    if data_notice:
+        st.info(data_notice, icon=":material/hourglass_top:")
+    if problems and store.curator():
+        with st.expander(f"Curator: {len(problems)} problem(s) in the newest data files", icon=":material/error:"):
+            st.dataframe(problem_table(problems), hide_index=True, width="stretch")
     st.title(title)
     st.caption(f"Filtered to {period_text(filters)}; actor filter: {actor_meaning}.")
     for notice in notices:
@@ -190,13 +194,12 @@ def show_data_error(error: DataError) -> None:
         "Fix them and reload the page; `python -m conflictdesk validate` prints the same list.",
         icon=":material/error:",
     )
-    table = pd.DataFrame(
-        [
-            {"File": p.file, "Line": p.line, "Column": p.column or "", "Problem": p.message}
-            for p in error.problems
-        ]
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(problem_table(error.problems), hide_index=True, width="stretch")
+
+
+def problem_table(problems) -> pd.DataFrame:
+    """Problems as a table: file, line, column, problem."""
+    return pd.DataFrame([{"File": p.file, "Line": p.line, "Column": p.column or "", "Problem": p.message} for p in problems])
 
 
 def footer(page: Page) -> None:

@@ -94,6 +94,7 @@ def check_folder(folder: Folder) -> None:
             continue
         for column in table.columns:
             rules.check_column(folder, table, frame, column)
+            rules.check_invisible(folder, table, frame, column)
         rules.check_key(folder, table, frame)
         for figure in table.figures:
             rules.check_figure(folder, table, frame, figure)

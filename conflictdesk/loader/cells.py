@@ -26,6 +26,12 @@ FLOAT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 COUNT_PATTERN = r"^[0-9]{1,12}$"
 
 
+# Invisible format characters (Unicode category Cf): bidirectional controls (U+200E/F, U+202A-202E,
+# U+2066-2069, U+061C), zero-width characters (U+200B-200D, U+2060, U+FEFF), the soft hyphen and the
+# rest. RE2's Unicode tables; hints.invisible_message names the character with Python's.
+INVISIBLE_PATTERN = r"\p{Cf}"
+
+
 # What Python's str.split() and str.strip() count as white space (every character c with c.isspace()),
 # for Arrow and DuckDB to use the same; tests/test_load.py checks the list is complete.
 WHITESPACE = (

@@ -5,9 +5,9 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from conflictdesk.loader.cells import (
-    COUNT_PATTERN, DATE_PATTERN, EMPTY_ITEM, ID_PATTERN, TIME_PATTERN, arrow, matches, parse_numbers, real_dates, show,
+    COUNT_PATTERN, DATE_PATTERN, EMPTY_ITEM, ID_PATTERN, INVISIBLE_PATTERN, TIME_PATTERN, arrow, matches, parse_numbers, real_dates, show,
 )
-from conflictdesk.loader.hints import choice_message, count_message, date_message, number_message
+from conflictdesk.loader.hints import choice_message, count_message, date_message, invisible_message, number_message
 from conflictdesk.loader.reading import Folder
 from conflictdesk.schema import Column, Table
 
@@ -26,6 +26,19 @@ def report(folder: Folder, table: Table, column: str | None, lines, message) -> 
         folder.add(table, line, column, message(line) if callable(message) else message)
     if len(lines) > MAX_PER_RULE:
         folder.add(table, None, column, f"... and {len(lines) - MAX_PER_RULE} more lines with the same problem")
+
+
+def check_invisible(folder: Folder, table: Table, frame: pd.DataFrame, column: Column) -> None:
+    """Text must not hide invisible format characters (Unicode Cf): they can reverse or disguise what is shown.
+
+    Only free text and lists are checked here: an id, date, number or choice holding one already fails
+    its own rule, which quotes the cell with the character escaped.
+    """
+    if column.kind not in ("text", "list"):
+        return
+    cells = frame[column.name]
+    hidden = cells[matches(cells, INVISIBLE_PATTERN)]
+    report(folder, table, column.name, hidden.index, lambda line: invisible_message(hidden[line]))
 
 
 def check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Column) -> None:
