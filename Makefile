@@ -41,7 +41,7 @@ serve-replicas: $(VENV)/installed haproxy
 
 # Benchmarks through the balancer (results in bench/README.md).
 bench-replicas: $(VENV)/installed haproxy
-	$(PY) bench/load_test.py --sessions 25 --seconds 60 --replicas 1,2 --kill-after 300
+	$(PY) bench/load_test.py --sessions 25 --seconds 60 --replicas 1,2 --kill-midway
 
 bench-first-chart: $(VENV)/installed browser
 	$(PY) bench/first_chart.py

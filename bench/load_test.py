@@ -682,15 +682,24 @@ def main(argv: list[str] | None = None) -> int:
         "--kill-after", type=int, metavar="RENDERS",
         help="one more run on the last replica count: end replica r1 once RENDERS renders are done",
     )
+    parser.add_argument(
+        "--kill-midway", action="store_true",
+        help="one more run on the last replica count, ending replica r1 once half as many renders are done as the "
+             "run before it did in all",
+    )
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON too")
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.replicas.split(",")]
     if args.through_haproxy and counts == [0]:
         counts = [1]
-    runs = [(n, None) for n in counts] + ([(counts[-1], args.kill_after)] if args.kill_after is not None else [])
+    runs = [(n, None) for n in counts]
+    if args.kill_after is not None or args.kill_midway:
+        runs.append((counts[-1], args.kill_after if args.kill_after is not None else "midway"))
     outcomes = []
     ok = True
     for replicas, kill_after in runs:
+        if kill_after == "midway":
+            kill_after = max(1, outcomes[-1].renders // 2)
         outcome = run(
             args.sessions, args.seconds, args.min_renders, args.max_renders, args.render_timeout, args.grace,
             args.pool, args.seed, args.data, replicas, kill_after,
