@@ -20,6 +20,7 @@ expect.set_options(timeout=TIMEOUT_MS)
 LAPTOP = {"width": 1280, "height": 800}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(items):
     """Keep every browser test on one xdist worker, so the session's servers and Chromium start once."""
     here = Path(__file__).resolve().parent
