@@ -33,3 +33,22 @@ def _private_cache(tmp_path_factory):
         os.environ.pop("CONFLICTDESK_CACHE", None)
     else:
         os.environ["CONFLICTDESK_CACHE"] = previous
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` as `make test` means it: the browser tests (tests/e2e/) are one unit of work on one worker,
+    sharing its Chromium and servers; every other test is scheduled on its own.
+
+    pytest-xdist 3.8's own loadgroup marks groups by rewriting node ids, which pytest 9.2 no longer honours
+    (pytest-dev/pytest-xdist#1386): its `xdist_group` marks are silently ignored. This scheduler groups by path.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/e2e" if nodeid.startswith("tests/e2e/") else nodeid
+
+    return BrowserTestsTogether(config, log)

@@ -6,7 +6,6 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from apptests import TIMEOUT
-
 from conflictdesk.load import data_version
 
 DATA = Path(__file__).resolve().parent.parent / "data"

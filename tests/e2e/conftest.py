@@ -1,7 +1,7 @@
 """Browser tests: a real `streamlit run app.py` on a free loopback port, driven by real Chromium.
 
-Every test in this folder runs in one pytest-xdist group ("browser"), so under `-n 2` they share one worker,
-one Chromium and the session's servers while the other worker runs the unit and page tests.
+Under `make test` (two xdist workers) every test in this folder runs on one worker, so one Chromium and one server
+of each kind start once while the other worker runs the unit and page tests: see tests/conftest.py.
 """
 
 import sys
@@ -18,14 +18,6 @@ from datafixtures import write_hostile_folder  # noqa: E402
 
 expect.set_options(timeout=TIMEOUT_MS)
 LAPTOP = {"width": 1280, "height": 800}
-
-
-def pytest_collection_modifyitems(items):
-    """Keep every browser test on one xdist worker, so the session's servers and Chromium start once."""
-    here = Path(__file__).resolve().parent
-    for item in items:
-        if here in Path(str(item.fspath)).resolve().parents:
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -111,3 +103,4 @@ def context(browser, request):
 def make_context(browser, request):
     """Make more contexts in one test (a second reader, a phone); each is closed after the test."""
     return lambda **options: new_context(browser, request, **{"viewport": LAPTOP, **options})
+
