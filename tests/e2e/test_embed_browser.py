@@ -211,18 +211,44 @@ def test_static_snapshot_opens_offline_with_chart_filters_and_credit(browser, tm
 
 
 def test_downloaded_csv_keeps_curly_quotes_for_a_spreadsheet(browser, server):
-    """The statements CSV, downloaded in the browser: a byte-order mark, and ’ as its UTF-8 bytes."""
+    """The statements CSV, downloaded in the browser: a byte-order mark, and ’ as its UTF-8 bytes; the JSON
+    button gives the same rows with the view's address."""
+    import json
+
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = app_page(context, server, "statements")
     with page.expect_download() as caught:
         page.get_by_role("button", name="Download these statements (CSV)").click()
     data = open(caught.value.path(), "rb").read()
-    assert data.startswith(b"\xef\xbb\xbfstatement_id,") or data.startswith(b"\xef\xbb\xbf")
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
     assert "’".encode("utf-8") in data and b"\xc3\xa2\xe2\x82\xac" not in data
     assert b"['" not in data
     with page.expect_download() as caught:
         page.get_by_role("button", name="Same rows as JSON").click()
-    assert b'"data_version"' in open(caught.value.path(), "rb").read()
+    document = json.loads(open(caught.value.path(), "rb").read())
+    assert document["data_version"] and document["view"].startswith(f"{server.url}/statements?")
+    assert any("’" in (row.get("quote") or "") for row in document["rows"])
+    context.close()
+
+
+def test_download_this_view_gives_the_snapshot_zip(browser, server):
+    """"Download this view" in the cite block: a .zip of the snapshot folder for this view."""
+    import io
+    import json
+    import zipfile
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = app_page(context, server, f"casualties?{FILTERS}")
+    page.get_by_text("Cite this view or embed it in an article").click()
+    with page.expect_download(timeout=60000) as caught:
+        page.get_by_role("button", name="Download this view (static page, .zip)").click()
+    with zipfile.ZipFile(io.BytesIO(open(caught.value.path(), "rb").read())) as archive:
+        names = set(archive.namelist())
+        cited = json.loads(archive.read("conflictdesk-casualties/citation.json"))
+        index = archive.read("conflictdesk-casualties/index.html").decode("utf-8")
+    assert {"conflictdesk-casualties/plotly.min.js", "conflictdesk-casualties/data/latest-tolls.csv"} <= names
+    assert cited["url"].startswith(f"{server.url}/casualties?{FILTERS}&as_of=")
+    assert FILTER_WORDS in index and cited["data_version"] in index
     context.close()
 
 
