@@ -4,7 +4,7 @@ VENV := .venv
 PORT ?= 8501
 PY := $(VENV)/bin/python
 
-.PHONY: run test validate browser clean
+.PHONY: run test validate browser haproxy serve-replicas bench-replicas bench-first-chart clean
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +16,35 @@ run: $(VENV)/installed
 	$(PY) -m conflictdesk validate
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
+# Two workers: the browser tests stay together on one (one Chromium, one server per kind), the rest share both.
 test: $(VENV)/installed browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 validate: $(VENV)/installed
 	$(PY) -m conflictdesk validate
 
-# The browser tests need Chromium: Debian's package when we can install it, else Playwright's own.
-browser: $(VENV)/installed
+# The browser tests need Chromium: Debian's package when we can install it, else Playwright's own;
+# the replica test needs HAProxy (Debian's package).
+browser: $(VENV)/installed haproxy
 	sh scripts/ensure_chromium.sh $(PY)
+
+haproxy:
+	sh scripts/ensure_haproxy.sh
+
+# N replicas of the app behind HAProxy on http://localhost:$(PORT), one database built once (deploy/replicas.py).
+N ?= 2
+PORT ?= 8501
+HOST ?= 127.0.0.1
+serve-replicas: $(VENV)/installed haproxy
+	$(PY) -m conflictdesk validate
+	$(PY) deploy/replicas.py --replicas $(N) --port $(PORT) --host $(HOST)
+
+# Benchmarks through the balancer (results in bench/README.md).
+bench-replicas: $(VENV)/installed haproxy
+	$(PY) bench/load_test.py --sessions 25 --seconds 60 --replicas 1,2 --kill-after 300
+
+bench-first-chart: $(VENV)/installed browser
+	$(PY) bench/first_chart.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/e2e/screenshots

@@ -9,7 +9,10 @@
 
 Environment: CONFLICTDESK_DATA (the data folder; default data/), CONFLICTDESK_CACHE (where the app caches
 the loaded database; default .cache/), CONFLICTDESK_DB (a database written by `build`: the app then opens
-that file read-only and never reads, hashes or builds from the data folder; for replicas sharing one file).
+that file read-only and never reads, hashes or builds from the data folder; for replicas sharing one file),
+CONFLICTDESK_CURATOR=1 (this server lists the problems of newer, invalid files on every page; readers
+elsewhere see the last good data with a notice), CONFLICTDESK_CHECK_WAIT (seconds a reader waits for
+newer files to be checked before being shown the last good version; default 2).
 """
 
 import argparse

@@ -48,15 +48,17 @@ def cell_text(value):
     return neutralise(value)
 
 
-def to_csv(rows: pd.DataFrame, data_version: str) -> bytes:
-    """The rows as UTF-8 CSV with a byte-order mark and a header, the data version on every row, list cells
-    joined with "; " and formula-safe text cells."""
+def to_csv(rows: pd.DataFrame, data_version: str, credit: str | None = None) -> bytes:
+    """The rows as UTF-8 CSV with a byte-order mark and a header, the data version (and the data's credit, when
+    given) on every row, list cells joined with "; " and formula-safe text cells."""
     table = rows.copy()
     for name in table.columns:
         column = table[name]
         if column.dtype == object or pd.api.types.is_string_dtype(column):
             table[name] = column.map(cell_text).astype(object)
     table["data_version"] = data_version
+    if credit is not None:
+        table["credit"] = neutralise(credit)
     return table.to_csv(index=False).encode("utf-8-sig")
 
 

@@ -1,4 +1,8 @@
-"""The data contract: the eight tables, their columns and the rules each column obeys."""
+"""The data contract: the tables, their columns and the rules each column obeys.
+
+`TABLES` are the eight files every folder has; `OPTIONAL_TABLES` (`incidents`, `air_attacks`, `corrections`) may be
+absent, and an absent one is an empty table, so folders written before they existed stay valid.
+`ALL_TABLES` is both, in that order."""
 
 import re
 from dataclasses import dataclass, field
@@ -13,6 +17,10 @@ ID_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_.:-]{{0,{ID_MAX - 1}}}")
 # What an imported row is, from the publisher's own classification (the rule is in importers/kinds.py);
 # empty on curated rows, every one of which is a strike.
 EVENT_KINDS = ("strike", "other_attack", "state_based", "non_state", "one_sided")
+GEO_PRECISIONS = ("exact", "neighbourhood", "city", "oblast")
+WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "artillery", "glide_bomb", "unknown")
+# Air-attack reports keep reconnaissance drones (Orlan, ZALA, Supercam) apart from attack drones.
+AIR_WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "recon_drone", "glide_bomb", "unknown")
 
 
 @dataclass(frozen=True)
@@ -20,12 +28,13 @@ class Column:
     """One column of a table and the rule its cells obey."""
 
     name: str
-    kind: str = "text"  # id | text | date | int | float | choice | list | time
+    kind: str = "text"  # id | text | date | datetime | int | float | choice | list | time
     required: bool = False
     choices: tuple[str, ...] = ()
     references: str | None = None  # "table.column" a value must exist in
     low: float | None = None
     high: float | None = None
+    optional: bool = False  # may be absent from a file's header (columns imports fill): read as empty
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,8 @@ class Table:
     key: str
     is_fact: bool = True
     figures: tuple[str, ...] = ()  # number columns that come with _qualifier and _phrase
-    spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date pairs
+    spans: tuple[tuple[str, str], ...] = field(default=())  # (start, end) date or date-time pairs
+    optional: bool = False  # an absent file reads as an empty table
 
     @property
     def file(self) -> str:
@@ -73,7 +83,7 @@ TABLES: tuple[Table, ...] = (
         "sources",
         (
             Column("source_id", "id", required=True),
-            Column("publisher", required=True),
+            Column("publisher"),  # empty when the source names none: it is then credited by its title
             Column("title", required=True),
             Column("url"),
             Column("published_on", "date", required=True),
@@ -87,14 +97,14 @@ TABLES: tuple[Table, ...] = (
             Column("text_file"),
             Column("notes"),
             # Credit and terms of a publisher's dataset (imports fill them; see data/README.md).
-            Column("version"),
-            Column("released_on", "date"),
-            Column("licence"),
-            Column("credit"),
-            Column("changes"),
-            Column("redistribution", "choice", choices=("allowed", "restricted")),
-            Column("left_out_rows", "int", low=0),
-            Column("left_out_deaths", "int", low=0),
+            Column("version", optional=True),
+            Column("released_on", "date", optional=True),
+            Column("licence", optional=True),
+            Column("credit", optional=True),
+            Column("changes", optional=True),
+            Column("redistribution", "choice", choices=("allowed", "restricted"), optional=True),
+            Column("left_out_rows", "int", low=0, optional=True),
+            Column("left_out_deaths", "int", low=0, optional=True),
         ),
         key="source_id",
         is_fact=False,
@@ -111,7 +121,7 @@ TABLES: tuple[Table, ...] = (
                 choices=("state", "alliance", "organisation", "official_body"),
             ),
             Column("aliases", "list"),
-            Column("part_of", "id", references=ACTOR),  # the state a service belongs to, for the actor filter
+            Column("part_of", "id", references=ACTOR, optional=True),  # the state a service belongs to, for the actor filter
         ),
         key="actor_id",
         is_fact=False,
@@ -128,26 +138,9 @@ TABLES: tuple[Table, ...] = (
             Column("place"),
             Column("latitude", "float", required=True, low=-90, high=90),
             Column("longitude", "float", required=True, low=-180, high=180),
-            Column(
-                "geo_precision",
-                "choice",
-                required=True,
-                choices=("exact", "neighbourhood", "city", "oblast"),
-            ),
+            Column("geo_precision", "choice", required=True, choices=GEO_PRECISIONS),
             Column("attacker", "id", references=ACTOR),
-            Column(
-                "weapon",
-                "choice",
-                choices=(
-                    "ballistic_missile",
-                    "cruise_missile",
-                    "missile",
-                    "drone",
-                    "artillery",
-                    "glide_bomb",
-                    "unknown",
-                ),
-            ),
+            Column("weapon", "choice", choices=WEAPONS),
             Column(
                 "target_type",
                 "choice",
@@ -158,12 +151,13 @@ TABLES: tuple[Table, ...] = (
             Column("status", "choice", required=True, choices=STATUSES),
             *_fact_tail(),
             # Imported rows: the publisher's classification verbatim, the kind it makes, the date window.
-            Column("event_kind", "choice", choices=EVENT_KINDS),
-            Column("publisher_type"),
-            Column("publisher_subtype"),
-            Column("date_first", "date"),
-            Column("date_last", "date"),
-            Column("publisher_timestamp", "int", low=0),
+            Column("event_kind", "choice", choices=EVENT_KINDS, optional=True),
+            Column("publisher_type", optional=True),
+            Column("publisher_subtype", optional=True),
+            Column("date_first", "date", optional=True),
+            Column("date_last", "date", optional=True),
+            Column("publisher_timestamp", "int", low=0, optional=True),
+            Column("district", optional=True),  # the publisher's second-order admin unit (raion), so same-named places stay apart
         ),
         key="strike_id",
         spans=(("date_first", "date_last"),),
@@ -181,10 +175,10 @@ TABLES: tuple[Table, ...] = (
             Column("status", "choice", required=True, choices=STATUSES),
             *_fact_tail(),
             # Imported rows: words for a blank killed figure, UCDP's low and high, and a contradiction.
-            Column("killed_blank_phrase"),
-            Column("killed_low", "int", low=0),
-            Column("killed_high", "int", low=0),
-            Column("source_inconsistency"),
+            Column("killed_blank_phrase", optional=True),
+            Column("killed_low", "int", low=0, optional=True),
+            Column("killed_high", "int", low=0, optional=True),
+            Column("source_inconsistency", optional=True),
         ),
         key="report_id",
         figures=("killed", "injured"),
@@ -199,6 +193,9 @@ TABLES: tuple[Table, ...] = (
             Column("end_date", "date"),
             Column("scope"),
             *_fact_tail(),
+            # How precisely the source dates the start: empty or day = that day; week / month = some day in
+            # the week / month ending on start_date (as date_precision of strikes and statements).
+            Column("start_precision", "choice", choices=DATE_PRECISIONS),
         ),
         key="truce_id",
         spans=(("start_date", "end_date"),),
@@ -257,7 +254,76 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES_BY_NAME = {t.name: t for t in TABLES}
+# --- optional tables (added by the corrections log, issue 14) ---------------------------------------
+# `column` = WHOLE_ROW in a correction records a removed row (new_value empty, the row gone from its file).
+WHOLE_ROW = "*"
+
+OPTIONAL_TABLES: tuple[Table, ...] = (
+    Table(
+        "incidents",
+        (
+            Column("incident_id", "id", required=True),
+            Column("date", "date", required=True),
+            Column("date_precision", "choice", required=True, choices=DATE_PRECISIONS),
+            Column("place"),
+            Column("latitude", "float", required=True, low=-90, high=90),
+            Column("longitude", "float", required=True, low=-180, high=180),
+            Column("geo_precision", "choice", required=True, choices=GEO_PRECISIONS),
+            Column("area_types", "list"),
+            Column("weapon_systems", "list"),
+            Column("content_warning"),
+            Column("links", "list"),
+            Column("hidden_sources", "int", low=0),
+            Column("status", "choice", required=True, choices=STATUSES),
+            *_fact_tail(),
+        ),
+        key="incident_id",
+        optional=True,
+    ),
+    Table(
+        "air_attacks",
+        (
+            Column("report_id", "id", required=True),
+            Column("period_start", "datetime", required=True),
+            Column("period_end", "datetime", required=True),
+            Column("claimant", "id", required=True, references=ACTOR),
+            Column("weapon_model"),
+            Column("weapon", "choice", choices=AIR_WEAPONS),
+            *_figure("launched"),
+            *_figure("destroyed"),
+            *_figure("not_reached"),
+            Column("target_area"),
+            Column("status", "choice", required=True, choices=STATUSES),
+            Column("reported_on", "date", required=True),
+            *_fact_tail(),
+        ),
+        key="report_id",
+        figures=("launched", "destroyed", "not_reached"),
+        spans=(("period_start", "period_end"),),
+        optional=True,
+    ),
+    Table(
+        "corrections",
+        (
+            Column("correction_id", "id", required=True),
+            Column("corrected_on", "date", required=True),
+            Column("table", required=True),  # a table of the data (checked in loader/corrections.py)
+            Column("row_id", "id", required=True),
+            Column("column", required=True),  # a column of that table, or * for a removed row
+            Column("old_value"),
+            Column("new_value"),
+            Column("reason", required=True),
+            Column("source_id", "id", references="sources.source_id"),
+            Column("notes"),
+        ),
+        key="correction_id",
+        is_fact=False,
+        optional=True,
+    ),
+)
+
+ALL_TABLES = TABLES + OPTIONAL_TABLES
+TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 
 # Conservative counts for vague words, as conflict-data coders use them.
 VAGUE_COUNTS = {"several": 10, "dozens": 12, "hundreds": 100, "thousands": 1000}

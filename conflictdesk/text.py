@@ -1,23 +1,69 @@
-"""Text from the data made safe to show: never rendered as markdown or HTML, never a link unless http(s)."""
+"""Text from the data made safe to show: never markdown or HTML, never a link, never reordering the app's words."""
 
 import html
 import re
+import unicodedata
 from urllib.parse import urlparse
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=&\"'])")
+FSI, PDI = "\u2068", "\u2069"  # Unicode bidi isolates (UAX #9, X5c/X6a): what is inside cannot reorder what is outside
+RIGHT_TO_LEFT = ("R", "AL", "AN")  # bidi classes that can turn a run around in a left-to-right paragraph
+WORD_JOINER = "\u2060"  # zero-width, no line break: splits a pattern without changing what the reader sees
+# Where the browser's markdown would still act on escaped text (it runs after the escapes are read): Streamlit's
+# `:material/…:` icons, `:red[…]` directives and `:smile:` emoji shortcodes, and GFM's autolinks of
+# `https://…`, `www.…` and `name@host`. A word joiner after the colon, the `@` and before `www`'s dot breaks them.
+AUTO_MARKUP = re.compile(r"(?<=:)(?=[\w+-]+[:\[{/]|//)|(?<=@)(?=[\w-])|(?<=(?<![\w.])[wW]{3})(?=\.)")
+NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def marker(char: str) -> str:
+    """The visible stand-in for an invisible character: '[U+202E]'."""
+    return f"[U+{ord(char):04X}]"
+
+
+def _invisible(char: str) -> bool:
+    # Format characters (bidi controls, zero-width spaces and joiners, BOM, soft hyphen, tags) and controls,
+    # plus the line and paragraph separators; newline and tab stay text.
+    return char not in "\n\t\r" and unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp")
+
+
+def show_invisible(text) -> str:
+    """The text with every invisible format or control character replaced by its visible marker."""
+    text = "" if text is None else str(text)
+    return "".join(marker(ch) if _invisible(ch) else ch for ch in text)
+
+
+def _wrap(shown: str, escaped: str) -> str:
+    # Text with no right-to-left letter (and, once marked, no bidi control) cannot reorder left-to-right words
+    # around it; the rest is isolated so it cannot either.
+    if any(unicodedata.bidirectional(ch) in RIGHT_TO_LEFT for ch in shown):
+        return f"{FSI}{escaped}{PDI}"
+    return escaped
+
+
+def isolate(text) -> str:
+    """Data text for plain-text places (labels, hover text): invisible characters marked, right-to-left isolated."""
+    shown = show_invisible(text)
+    return _wrap(shown, shown)
 
 
 def escape_markdown(text) -> str:
-    """Backslash every character markdown, Streamlit directives or LaTeX could act on."""
+    """Data text for Streamlit markdown: shown literally, invisible characters marked, isolated from app text.
+
+    Backslashes every character markdown, HTML or LaTeX could act on, breaks Streamlit's icon, colour and emoji
+    directives and GFM autolinks with a word joiner, keeps line breaks, and wraps text holding right-to-left
+    letters in FSI…PDI.
+    """
     if text is None:
         return ""
-    cleaned = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", cleaned).replace("\n", "  \n")
+    shown = show_invisible(NEWLINES.sub("\n", str(text)))
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", AUTO_MARKUP.sub(WORD_JOINER, shown)).replace("\n", "  \n")
+    return _wrap(shown, escaped)
 
 
 def escape_html(text) -> str:
-    """HTML-escape text for places (plotly labels, hover text) that read a subset of HTML."""
-    return html.escape("" if text is None else str(text), quote=True)
+    """HTML-escaped, isolated data text for places (plotly labels, hover text) that read a subset of HTML."""
+    return html.escape(isolate("" if text is None else text), quote=True)
 
 
 def safe_url(url) -> str | None:

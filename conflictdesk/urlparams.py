@@ -30,6 +30,7 @@ PARAMS: dict[str, tuple[str, str]] = {
     "as_of": ("every page", "when the link was made, UTC (2026-11-29T10:00Z): corrections made since are announced"),
     "lang": ("every page", "the interface language: en or uk; default: the browser's preferred language, else en"),
     "embed": ("every page", "true: the article view, without sidebar and menus (kept by Streamlit itself)"),
+    "dropped": ("every page", "written by the app, not by you: a link had this many parameters, too many to read"),
 }
 ID_PARAMS = ("strike", "truce", "statement")
 MAX_ACTORS = 50
@@ -124,6 +125,10 @@ def parse(
     Anything malformed or unknown is ignored and named in a notice; nothing raises.
     """
     notices: list[str] = []
+    dropped = (query.get("dropped") or [""])[0]
+    if dropped.isdigit():
+        notices.append(f"The link had {int(dropped):,} parameters, more than the 1,000 a page can read, so none of "
+                       "them were read (the period and actors included): showing the default view.")
     unknown = [name for name in query if name not in PARAMS]
     if unknown:
         notices.append(f"Ignored {len(unknown)} unknown link parameter{'s' if len(unknown) > 1 else ''}: "

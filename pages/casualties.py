@@ -7,7 +7,8 @@ and the first reports, and says so; the downloads always hold every filtered row
 import streamlit as st
 
 from conflictdesk import charts, store, ui, wording
-from conflictdesk.models import casualties
+from conflictdesk.i18n import _
+from conflictdesk.models import casualties, corrections
 from conflictdesk.models.casualties import BAR_LIMIT, TABLE_LIMIT
 
 ctx = ui.start_page("casualties", "strikes carried out by")
@@ -19,6 +20,8 @@ if model.strikes == 0:
         f"Nothing in this period for these actors: no strikes in the data between {ui.period_text(ctx.view)}.",
         icon=":material/event_busy:",
     )
+    for note in model.notes:
+        st.caption(ui.escape_markdown(note))
 else:
     if ctx.shows("totals"):
         ctx.section("Totals")
@@ -29,7 +32,12 @@ else:
             "A total says “at least” when any part is open-ended (“over”, “at least”, a word such as “hundreds”) "
             "or a strike has no reported figure, and “about” when any part is approximate or an upper bound. "
             "Each strike counts once, with its latest report."
+            + " "
+            + _("A publisher's coded estimate (ACLED's fatalities, UCDP's best estimate) makes a total “about” too; "
+                "a strike counts when its date, or the window its publisher gives, overlaps the period.")
         )
+        for note in model.notes:
+            st.caption(ui.escape_markdown(note))
 
     if ctx.shows("tolls"):
         ctx.section("Latest toll per strike")
@@ -50,7 +58,18 @@ else:
             "labelled with the source's own words and who claims the figure. Hatched bars ending in an arrow (+) are "
             "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
             "“Not reported” means the sources give no figure, not zero."
+            + " "
+            + _("A solid bar ending in a square is a publisher's coded estimate (ACLED's fatalities, UCDP's best "
+                "estimate with its low and high as given); “inconsistent in the source” marks figures the publisher "
+                "gives that contradict each other, shown as given.")
         )
+        for toll in model.tolls.dropna(subset=["corrected"]).to_dict("records"):
+            ui.correction_mark(
+                [("casualties", toll["report_id"])], toll["corrected_on"], ctx.view,
+                label=_("{strike}: {corrected}").format(
+                    strike=ui.escape_markdown(model.labels[toll["strike_id"]]), corrected=toll["corrected"]
+                ),
+            )
         ui.download_csv(
             ctx, lambda: store.fetch("latest_tolls", **params), "latest-tolls", "Download the tolls behind this chart (CSV)"
         )
@@ -87,7 +106,9 @@ else:
                 "the download below holds every one.",
                 icon=":material/table_rows:",
             )
-        st.dataframe(charts.report_table(rows, names), hide_index=True, width="stretch")
+        table = charts.report_table(rows, names)
+        table[_("Corrected")] = [corrections.mark_text(day) if not wording.blank(day) else "" for day in rows["corrected_on"]]
+        st.dataframe(table, hide_index=True, width="stretch")
         ui.download_csv(ctx, lambda: store.fetch("toll_history", **params), "casualty-reports", "Download every report (CSV)")
         st.caption(
             "Every report of the strikes above known by the end of the period, strike by strike, oldest first; "

@@ -7,9 +7,12 @@ again in a city view or when the filters leave few strikes, so the browser never
 import streamlit as st
 
 from conflictdesk import charts, deck, store, ui
-from conflictdesk.i18n import _
+from conflictdesk.deck import incidents as incident_map
+from conflictdesk.i18n import _, ngettext
 from conflictdesk.urlparams import shorten
 from conflictdesk.text import escape_markdown
+from conflictdesk.i18n import _
+from conflictdesk.models import disclosures
 from conflictdesk.wording import date_text
 
 ctx = ui.start_page("map", "strikes carried out by")
@@ -51,7 +54,12 @@ def on_map_select() -> None:
 
 # The view: ?place=Sumy, any city in the data, else All Ukraine.
 place = deck.match_place(view.place, cities) if view.place else deck.ALL_UKRAINE
-if place is None:
+if place is None and len(deck.places_named(view.place, cities)) > 1:
+    named = deck.places_named(view.place, cities)
+    notice(f"“{shorten(view.place)}” names {len(named)} places in the data: {'; '.join(named)}. "
+           "Choose one under “Go to a place”. Showing all of Ukraine.")
+    place = deck.ALL_UKRAINE
+elif place is None:
     notice(f"Ignored the place “{shorten(view.place)}”: it is not a city in the data. Showing all of Ukraine.")
     place = deck.ALL_UKRAINE
 if view.place and place != view.place:
@@ -92,15 +100,41 @@ if ctx.shows("map"):
     summary, note = deck.map_text(data, place)
     if note:
         st.info(escape_markdown(note), icon=":material/grid_on:")
+    chart = deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities, scroll_zoom=not ctx.embed)
+    # Civilian-harm incidents (Bellingcat), when imported: a layer of their own, never counted as strikes.
+    incidents = store.run("map_incidents", date_from=view.filters.date_from, date_to=view.filters.date_to,
+                          limit=incident_map.LIMIT)
+    if not incidents.empty:
+        chart.layers.append(incident_map.incident_layer(incidents))
     st.pydeck_chart(
-        deck.map_deck(data, deck.place_view(place, cities), deck.read_outline(), cities, scroll_zoom=not ctx.embed),
+        chart,
         on_select=on_map_select,
         selection_mode="single-object",
         key=map_key(),
         height=420 if ctx.embed else 560,
         alt=summary,
     )
-    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
+    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT) + "  \n" + escape_markdown(ui.credit()))
+    others = disclosures.other_events(view, store.run)
+    if others.sentence:
+        st.markdown(
+            "**" + _("Other events (not strikes): not drawn") + "**  \n"
+            + escape_markdown(others.sentence + " " + _("The map draws strikes only."))
+        )
+    if not incidents.empty:
+        st.caption(
+            ngettext(
+                "Civilian-harm incidents (Bellingcat), purple dots on a layer of their own: {n} incident in the "
+                "period, whatever the actor filter. Incidents record harm to civilians in verified footage, with no attacker and no "
+                "toll: they are not strikes and are never counted with them.",
+                "Civilian-harm incidents (Bellingcat), purple dots on a layer of their own: {n} incidents in the "
+                "period, whatever the actor filter. Incidents record harm to civilians in verified footage, with no attacker and no "
+                "toll: they are not strikes and are never counted with them.",
+                len(incidents),
+            ).format(n=len(incidents))
+            + (_(" The first {limit} by date are drawn.").format(limit=incident_map.LIMIT)
+               if len(incidents) >= incident_map.LIMIT else "")
+        )
     if not ctx.embed:
         with st.expander(_("Static image of the map (PNG or SVG)"), icon=":material/image:"):
             kind = st.segmented_control(_("Image format"), ["png", "svg"], default="png", key="map_image_format",
@@ -166,14 +200,23 @@ if card is not None and ctx.shows("strike"):
     row = card.iloc[0]
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
-        if not deck.in_filters(row, view.filters.date_from, view.filters.date_to, view.filters.actors):
+        if not bool(store.run("strike_in_view", strike_id=row["strike_id"], **view.params()).iloc[0]["in_view"]):
             st.warning("This strike is outside the current filters, so it is not drawn on the map.")
+        if row["kind"] != "strike":
+            st.info(
+                escape_markdown(
+                    _("Not a strike: {publisher} classifies this event as “{kind}”. It is not drawn, counted or "
+                      "added up as a strike.").format(publisher=row["publisher"], kind=row["kind_name"])
+                ),
+                icon=":material/category:",
+            )
         if row["source_type"] == "synthetic":
             st.warning("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")
         if isinstance(row["description"], str):
             st.markdown(escape_markdown(row["description"]))
         facts = deck.strike_facts(row)
         st.markdown("  \n".join(f"**{name}:** {escape_markdown(value)}" for name, value in facts.items()))
+        ui.correction_mark([("strikes", row["strike_id"])], row.get("corrected_on"), view)
         st.markdown("**Toll, report by report** (oldest first; every figure is its claimant's)")
         reports = store.run("strike_reports", strike_id=row["strike_id"])
         if reports.empty:
@@ -185,6 +228,7 @@ if card is not None and ctx.shows("strike"):
                 f"Claimed by: {escape_markdown(report['claimant_name'])} · status: {escape_markdown(report['status'])}"
             )
             ui.source_caption(report["publisher"], report["source_title"], report["source_url"], report["excerpt"])
+            ui.correction_mark([("casualties", report["report_id"])], report.get("corrected_on"), view)
         st.markdown("**Source of the strike**")
         ui.source_caption(row["publisher"], row["source_title"], row["source_url"], row["excerpt"])
         if isinstance(row["notes"], str):

@@ -3,18 +3,26 @@
 import streamlit as st
 
 from conflictdesk import charts, store, ui
+from conflictdesk.i18n import _
 from conflictdesk.models import overview
+from conflictdesk.models.corrections import mark_text
+from conflictdesk.text import clip
 
 ctx = ui.start_page("overview", "strikes carried out by, statements made by, events involving")
 
 if ctx.shows("headline"):
     model = overview.headline(ctx.view, store.run)
-    strikes, killed, injured = st.columns(3)
-    strikes.metric("Strikes", model.strikes)
-    for column, figure in zip((killed, injured), model.figures):
+    # Events that are not strikes get their own count, only when there are any (UCDP's, ACLED's other attacks).
+    columns = st.columns(4 if model.others else 3)
+    columns[0].metric("Strikes", model.strikes)
+    for column, figure in zip(columns[1:3], model.figures):
         column.metric(figure.label, figure.total)
         column.caption(ui.escape_markdown(figure.caption))
+    if model.others:
+        columns[3].metric(_("Other events (not strikes)"), model.others)
     st.caption(overview.TOTALS_NOTE)
+    for note in model.notes:
+        st.caption(ui.escape_markdown(note))
     ui.download_csv(
         ctx, lambda: store.fetch("latest_tolls", **ctx.view.params()), "tolls",
         "Download the tolls behind these totals (CSV)",
@@ -38,13 +46,16 @@ if ctx.shows("timeline"):
         if timeline.items is not None:
             with st.expander("The timeline's items as a list", expanded=ctx.view.part == "timeline"):
                 st.markdown("  \n".join(ui.escape_markdown(line) for line in charts.timeline_list(timeline.items)))
+                for item in timeline.items.dropna(subset=["corrected_on"]).to_dict("records"):
+                    ui.correction_mark([(f"{item['kind']}s", item["item_id"])], item["corrected_on"], ctx.view,
+                                       label=f"{ui.escape_markdown(clip(item['label'], 60))}: {mark_text(item['corrected_on'])}")
         rows = timeline.items if timeline.items is not None else (lambda: store.fetch("timeline", **ctx.view.params()))
         ui.download_csv(ctx, rows, "timeline", "Download the timeline's rows (CSV)")
 
 if ctx.shows("statements"):
     ctx.section("Latest statements")
     latest = store.run("latest_statements", **ctx.view.params(), limit=3)
-    for _, row in latest.iterrows():
+    for _index, row in latest.iterrows():
         ui.statement_card(row, ctx.view)
     if latest.empty:
         st.info("No statements in this view.")

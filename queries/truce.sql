@@ -1,9 +1,4 @@
 -- Grain: the one truce with this id (no row when there is none), whatever the period.
+-- Columns: those of the view truce_details.
 -- Parameters: $truce_id (text).
-select
-    t.truce_id, t.name, t.declared_by, coalesce(a.name, 'not stated') as declared_by_name,
-    t.start_date, t.end_date, t.scope, t.source_id, src.publisher, t.excerpt, t.notes
-from truces t
-left join actors a on a.actor_id = t.declared_by
-left join sources src on src.source_id = t.source_id
-where t.truce_id = $truce_id
+select * from truce_details where truce_id = $truce_id

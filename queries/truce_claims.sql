@@ -1,18 +1,8 @@
 -- Grain: one row per violation claim, each side's claim its own row (never merged or summed), for
 -- truces overlapping the period (macro window_overlaps: an open end counts as still running), made by or
--- against the chosen actors.
+-- against the chosen actors. Columns: those of the view claim_details.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
-select
-    v.claim_id, v.truce_id, t.name as truce_name,
-    v.claimant, ca.name as claimant_name, v.accused, coalesce(ac.name, 'not stated') as accused_name,
-    v.period_start, v.period_end,
-    v.count, v.count_qualifier, v.count_phrase, coalesce(v.categories, []) as categories,
-    v.status, v.reported_on, v.source_id, src.publisher, v.excerpt, v.notes
-from truce_violations v
-join truces t on t.truce_id = v.truce_id
-left join actors ca on ca.actor_id = v.claimant
-left join actors ac on ac.actor_id = v.accused
-left join sources src on src.source_id = v.source_id
-where window_overlaps(t.start_date, t.end_date, $date_from, $date_to)
-  and chosen_any($actors, [v.claimant, v.accused])
-order by v.truce_id, ca.name, v.claim_id
+select * from claim_details
+where window_overlaps(truce_start, truce_end, $date_from, $date_to)
+  and chosen_any($actors, [claimant, accused])
+order by truce_id, claimant_name, claim_id

@@ -13,6 +13,14 @@ def folder(tmp_path) -> Path:
     return write_folder(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def many_strikes(tmp_path_factory) -> Path:
+    """A synthetic folder of 3,000 strikes around twelve cities (one report each), shared by the page tests."""
+    from conflictdesk.synth import write_synthetic
+
+    return write_synthetic(tmp_path_factory.mktemp("many") / "data", 3000)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """Keep the tests' cached databases out of the project's .cache/ folder."""

@@ -51,10 +51,13 @@ def test_targets_say_met_or_not_with_the_numbers():
     assert lines[0].startswith("- A filter change at 1,000,000 synthetic costs at most 1.2×") and ": MET (" in lines[0]
     assert "casualties 170 ms vs 150 ms = 1.13×" in lines[0]
     assert ": MET (pandas 1.7 s per change vs the slowest page's rerun 170 ms: 10.0×)" in lines[1]
-    assert ": MET (largest 100 kB" in lines[2]
-    slow = row("1,000,000 synthetic", 1_000_000, [0.5, 0.2, 0.2, 0.1, 0.1, 0.1], pandas=1.0, payload=1_200_000)
+    assert lines[2] == "- A cached start at 1,000,000 synthetic costs at most 1.5× the bundled data's: MET (40 ms vs 40 ms = 1.00×)."
+    assert ": MET (largest 100 kB" in lines[3]
+    slow = row("1,000,000 synthetic", 1_000_000, [0.5, 0.2, 0.2, 0.1, 0.1, 0.1], pandas=1.0, payload=1_200_000,
+               cached_start_s=0.5)
     lines = bench.targets([BUNDLED, slow])
     assert all("NOT MET" in line for line in lines)
+    assert "(500 ms vs 40 ms = 12.50×)" in lines[2]
     assert "overview 500 ms vs 140 ms = 3.57×" in lines[0]
 
 
@@ -79,4 +82,5 @@ def test_tiny_run_end_to_end(tmp_path):
     assert lines[1].startswith("| bundled | 2 |") and lines[2].startswith("| 200 synthetic | 200 |")
     assert "–" not in lines[2]  # every measurement ran
     assert "- Map payload under 1 MB at every size: MET" in out
+    assert "- A cached start at 200 synthetic costs at most 1.5× the bundled data's: " in out
     assert (tmp_path / "bench.json").is_file() and (tmp_path / "synthetic-200.done").is_file()

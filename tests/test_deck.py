@@ -68,7 +68,8 @@ ODESA = strike(
     toll_status="claimed",
 )
 CITIES = pd.DataFrame(
-    {"city": ["Sumy", "Odesa"], "latitude": [50.9077, 46.4825], "longitude": [34.7981, 30.7233], "strikes": [1, 1]}
+    {"city": ["Sumy", "Odesa"], "label": ["Sumy", "Odesa"], "latitude": [50.9077, 46.4825], "longitude": [34.7981, 30.7233],
+     "strikes": [1, 1]}
 )
 
 
@@ -279,10 +280,17 @@ import datetime as dt  # noqa: E402
 import functools  # noqa: E402
 
 import duckdb  # noqa: E402
+
+from conflictdesk.schema import ALL_TABLES  # noqa: E402
 import numpy as np  # noqa: E402
 
 from conflictdesk.derived import add_derived  # noqa: E402
 from conflictdesk.queries import run_query  # noqa: E402
+from conflictdesk.schema import TABLES_BY_NAME  # noqa: E402
+
+# The columns imports fill, empty here: the derived tables read them (what the loader gives a folder without them).
+IMPORT_STRIKES = [c.name for c in TABLES_BY_NAME["strikes"].columns if c.optional]
+IMPORT_CASUALTIES = [c.name for c in TABLES_BY_NAME["casualties"].columns if c.optional]
 
 KYIV = (50.4501, 30.5234)
 SYNTHETIC_CITIES = {"Kyiv": KYIV, "Kharkiv": (49.9935, 36.2304), "Odesa": (46.4825, 30.7233), "Lviv": (49.8397, 24.0297)}
@@ -308,6 +316,7 @@ def big():
         "longitude": centre[:, 1] + rng.normal(0, 0.12, n), "geo_precision": "neighbourhood",
         "attacker": np.where(rng.random(n) < 0.8, "side-a", "side-b"), "weapon": "drone", "target_type": "civilian",
         "target": None, "status": "claimed", "source_id": "synthetic",
+        **dict.fromkeys(IMPORT_STRIKES, None),
     })
     casualties = pd.DataFrame({
         "report_id": np.char.add(ids, "-toll"), "strike_id": ids, "reported_on": day, "population": "unknown",
@@ -315,8 +324,9 @@ def big():
         "killed_phrase": np.where(exact, killed.astype(str), np.char.add("at least ", killed.astype(str))),
         "injured": rng.poisson(5, n), "injured_qualifier": "exact", "injured_phrase": "some", "claimant": None,
         "status": "claimed", "source_id": "synthetic", "excerpt": "SYNTHETIC", "notes": "Synthetic",
+        **dict.fromkeys(IMPORT_CASUALTIES, None),
     })
-    actors = pd.DataFrame({"actor_id": ["side-a", "side-b"], "name": ["Side A", "Side B"]})
+    actors = pd.DataFrame({"actor_id": ["side-a", "side-b"], "name": ["Side A", "Side B"], "part_of": [None, None]})
     sources = pd.DataFrame({"source_id": ["synthetic"], "publisher": ["Benchmark generator"], "title": ["Synthetic"],
                             "url": [None], "source_type": ["synthetic"]})
     con = duckdb.connect()
@@ -327,6 +337,11 @@ def big():
         "speaker_role varchar, actor varchar, quote varchar, quote_kind varchar, venue varchar, topics varchar[], "
         "related_strike_id varchar, related_truce_id varchar, source_id varchar, excerpt varchar, notes varchar)"
     )
+    for table in ALL_TABLES:  # the other tables empty: the corrections views read them all
+        if table.name not in ("strikes", "casualties", "actors", "sources", "statements"):
+            kinds = {"date": "date", "int": "bigint", "float": "double", "list": "varchar[]"}
+            columns = ", ".join(f'"{c.name}" ' + kinds.get(c.kind, "varchar") for c in table.columns)
+            con.execute(f"create table {table.name} ({columns})")
     add_derived(con)
     return functools.partial(run_query, con)
 

@@ -1,11 +1,13 @@
 """`python -m conflictdesk import ...` run as a user runs it: a subprocess from the project folder."""
 
+import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from test_importers import ACLED_COLUMNS, UCDP_COLUMNS, acled, ucdp, write_export
+from importfixtures import ACLED_COLUMNS, UCDP_COLUMNS, acled, ucdp, write_export
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -36,12 +38,44 @@ def test_import_then_validate_both_exit_zero(tmp_path):
     assert "strikes 1" in checked.stdout
 
 
-def test_ucdp_import_exits_zero(tmp_path):
-    """The ucdp sub-command imports a GED file."""
-    file = write_export(tmp_path / "ged.csv", UCDP_COLUMNS, [ucdp()])
-    result = cli("import", "ucdp", file, "--out", tmp_path / "out")
+def test_ucdp_merged_into_the_bundled_data_validates(tmp_path):
+    """A GED file merged into a copy of data/ with its release: exit 0, and `validate` accepts the folder."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    file = write_export(tmp_path / "ged.csv", UCDP_COLUMNS, [ucdp(), ucdp(id="2", where_prec="6", best="40")])
+    result = cli("import", "ucdp", file, "--out", tmp_path / "data", "--merge", "--release", "24.1", "--released", "2024-06-10")
     assert result.returncode == 0, result.stderr
     assert "UCDP import of ged.csv" in result.stdout
+    assert "1 located only to the country or at sea (40 deaths in 1 row with a figure; left out)" in result.stdout
+    checked = cli("validate", tmp_path / "data")
+    assert checked.returncode == 0, checked.stderr
+    assert "strikes 3" in checked.stdout
+
+
+def test_two_imports_at_once_never_both_succeed_while_one_set_is_lost(tmp_path):
+    """Two processes import different files into one folder at the same moment: each that reports success has its
+    rows in the folder; one refused says another import was running."""
+    files = [
+        write_export(tmp_path / f"{name}.csv", ACLED_COLUMNS, [acled(event_id_cnty=f"{name}{i}") for i in range(3000)])
+        for name in ("UKRA", "UKRB")
+    ]
+    env = {k: v for k, v in os.environ.items() if k != "CONFLICTDESK_DATA"}
+    python = PYTHON if PYTHON.exists() else Path(sys.executable)
+    runs = [
+        subprocess.Popen(
+            [str(python), "-m", "conflictdesk", "import", "acled", str(f), "--out", str(tmp_path / "out"), "--merge"],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        for f in files
+    ]
+    results = [(r.wait(timeout=300), r.stdout.read(), r.stderr.read()) for r in runs]
+    ids = {row["strike_id"] for row in csv.DictReader((tmp_path / "out" / "strikes.csv").open(encoding="utf-8"))}
+    assert any(code == 0 for code, _, _ in results), results
+    for (code, _, err), name in zip(results, ("UKRA", "UKRB")):
+        if code == 0:
+            assert f"acled-{name}0" in ids and f"acled-{name}2999" in ids
+        else:
+            assert code == 2 and "another import into" in err, err
+            assert not any(i.startswith(f"acled-{name}") for i in ids)
 
 
 def test_missing_file_exits_non_zero(tmp_path):

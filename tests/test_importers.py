@@ -1,166 +1,26 @@
-"""ACLED and UCDP imports: small exports written here from the codebooks' column layouts, imported with
+"""ACLED imports and messy exports: small files written here from the codebooks' column layouts, imported with
 `python -m conflictdesk import ...` (in process), and the resulting data folder read back as a user would."""
 
-import csv
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 
-from conflictdesk.__main__ import main
 from conflictdesk.importers import run_import
-from conflictdesk.load import validate
 from conflictdesk.schema import TABLES
-
-ROOT = Path(__file__).resolve().parents[1]
-
-ACLED_COLUMNS = (
-    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
-    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
-    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
-).split(",")
-
-UCDP_COLUMNS = (
-    "id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,"
-    "dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,"
-    "number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,"
-    "where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,"
-    "region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,"
-    "high,low,gwnoa,gwnob"
-).split(",")
-
-SUMY_NOTES = (
-    'On 13 April 2025, Russian forces struck the centre of Sumy with two ballistic missiles during Palm Sunday, '
-    'killing 35 people and injuring over 100; the regional administration called it "a deliberate strike".'
+from importfixtures import (
+    ACLED_COLUMNS,
+    SUMY_NOTES,
+    UCDP_COLUMNS,
+    acled,
+    assert_valid,
+    import_acled,
+    import_ucdp,
+    one,
+    rows,
+    run,
+    ucdp,
+    write_export,
 )
-
-
-def acled(**changes) -> dict:
-    """One ACLED row: a missile strike on Sumy, as the 2023+ export writes it."""
-    row = {
-        "event_id_cnty": "UKR1001",
-        "event_date": "2025-04-13",
-        "year": "2025",
-        "time_precision": "1",
-        "disorder_type": "Political violence",
-        "event_type": "Explosions/Remote violence",
-        "sub_event_type": "Shelling/artillery/missile attack",
-        "actor1": "Military Forces of Russia (2000-)",
-        "assoc_actor_1": "",
-        "inter1": "State forces",
-        "actor2": "Civilians (Ukraine)",
-        "assoc_actor_2": "",
-        "inter2": "Civilians",
-        "interaction": "State forces-Civilians",
-        "civilian_targeting": "Civilian targeting",
-        "iso": "804",
-        "region": "Europe",
-        "country": "Ukraine",
-        "admin1": "Sumy",
-        "admin2": "Sumy",
-        "admin3": "Sumska",
-        "location": "Sumy",
-        "latitude": "50.9077",
-        "longitude": "34.7981",
-        "geo_precision": "1",
-        "source": "Suspilne; Ukrainska Pravda",
-        "source_scale": "National",
-        "notes": SUMY_NOTES,
-        "fatalities": "35",
-        "tags": "",
-        "timestamp": "1745366400",  # 2025-04-23 UTC
-    }
-    return row | changes
-
-
-def ucdp(**changes) -> dict:
-    """One UCDP GED row: a state-based event in Kharkiv, as the official CSV writes it."""
-    row = dict.fromkeys(UCDP_COLUMNS, "")
-    row |= {
-        "id": "501234",
-        "relid": "UKR-2025-1-999-1",
-        "year": "2025",
-        "type_of_violence": "1",
-        "conflict_name": "Russia - Ukraine",
-        "dyad_name": "Government of Russia (Soviet Union) - Government of Ukraine",
-        "side_a": "Government of Russia (Soviet Union)",
-        "side_b": "Government of Ukraine",
-        "number_of_sources": "2",
-        "source_office": "Ukrinform;Reuters",
-        "source_date": "2025-04-13;2025-04-14",
-        "source_headline": "Russian strike on Kharkiv kills 12;Kharkiv: death toll rises",
-        "where_prec": "1",
-        "where_coordinates": "Kharkiv town",
-        "where_description": "Kharkiv city",
-        "adm_1": "Kharkiv oblast",
-        "adm_2": "Kharkiv raion",
-        "latitude": "49.9935",
-        "longitude": "36.2304",
-        "country": "Ukraine",
-        "country_id": "369",
-        "region": "Europe",
-        "date_prec": "1",
-        "date_start": "2025-04-13",
-        "date_end": "2025-04-13",
-        "deaths_a": "0",
-        "deaths_b": "0",
-        "deaths_civilians": "12",
-        "deaths_unknown": "0",
-        "best": "12",
-        "high": "15",
-        "low": "10",
-        "gwnoa": "365",
-        "gwnob": "369",
-    }
-    return row | changes
-
-
-def write_export(path: Path, columns, rows, *, encoding="utf-8", delimiter=",", terminator="\r\n", prefix="") -> Path:
-    """Write an export with the csv module (Excel's quoting and CRLF line endings by default)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=terminator)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(name, "") for name in columns])
-    path.write_bytes((prefix + buffer.getvalue()).encode(encoding))
-    return path
-
-
-def run(*args) -> tuple[int, str, str]:
-    """`python -m conflictdesk ARGS`, in process: (exit code, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    from contextlib import redirect_stderr, redirect_stdout
-
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return code, out.getvalue(), err.getvalue()
-
-
-def rows(folder: Path, table: str) -> list[dict]:
-    with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def one(folder: Path, table: str) -> dict:
-    found = rows(folder, table)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def import_acled(tmp_path: Path, export_rows, *extra, name="acled.csv", out="out", **options):
-    file = write_export(tmp_path / name, ACLED_COLUMNS, export_rows, **options)
-    return (*run("import", "acled", file, "--out", tmp_path / out, *extra), tmp_path / out)
-
-
-def import_ucdp(tmp_path: Path, export_rows, *extra, name="ged.csv", out="out", **options):
-    file = write_export(tmp_path / name, UCDP_COLUMNS, export_rows, **options)
-    return (*run("import", "ucdp", file, "--out", tmp_path / out, *extra), tmp_path / out)
-
-
-def assert_valid(folder: Path) -> None:
-    problems, _ = validate(folder)
-    assert problems == [], "\n".join(map(str, problems))
 
 
 # --- ACLED: the mapping ----------------------------------------------------------------------
@@ -194,6 +54,13 @@ def test_acled_export_becomes_a_valid_folder_with_the_strike_and_its_toll(tmp_pa
         "status": "claimed",
         "source_id": "acled-file-acled",
         "excerpt": SUMY_NOTES,
+        "event_kind": "strike",
+        "publisher_type": "Explosions/Remote violence",
+        "publisher_subtype": "Shelling/artillery/missile attack",
+        "date_first": "2025-04-13",
+        "date_last": "2025-04-13",
+        "publisher_timestamp": "1745366400",
+        "district": "Sumy",
     }
     assert "ACLED's sources: Suspilne; Ukrainska Pravda." in strike["notes"]
     toll = one(folder, "casualties")
@@ -203,15 +70,19 @@ def test_acled_export_becomes_a_valid_folder_with_the_strike_and_its_toll(tmp_pa
         "reported_on": "2025-04-13",
         "population": "all",
         "killed": "35",
-        "killed_qualifier": "at_least",
-        "killed_phrase": "35 (ACLED fatalities, conservative estimate)",
+        "killed_qualifier": "estimate",
+        "killed_phrase": "35 (ACLED's coded fatalities)",
         "injured": "",
         "injured_qualifier": "",
         "injured_phrase": "",
         "claimant": "acled",
         "status": "claimed",
         "source_id": "acled-file-acled",
-        "excerpt": SUMY_NOTES,
+        "excerpt": SUMY_NOTES,  # the notes' one sentence, which gives the toll
+        "killed_blank_phrase": "",
+        "killed_low": "",
+        "killed_high": "",
+        "source_inconsistency": "",
     }
     source = one(folder, "sources")
     assert (source["publisher"], source["title"], source["url"], source["source_type"]) == (
@@ -222,9 +93,11 @@ def test_acled_export_becomes_a_valid_folder_with_the_strike_and_its_toll(tmp_pa
     )
     assert source["published_on"] == "2025-04-23"  # the latest ACLED timestamp, 1745366400
     assert "restrict redistribution" in source["notes"]
+    assert source["redistribution"] == "restricted"
     assert rows(folder, "actors") == [
-        {"actor_id": "acled", "name": "ACLED", "actor_type": "organisation", "aliases": "Armed Conflict Location & Event Data"},
-        {"actor_id": "military-forces-of-russia-2000-", "name": "Military Forces of Russia (2000-)", "actor_type": "state", "aliases": ""},
+        {"actor_id": "acled", "name": "ACLED", "actor_type": "organisation", "aliases": "Armed Conflict Location & Event Data", "part_of": ""},
+        {"actor_id": "military-forces-of-russia-2000-", "name": "Military Forces of Russia (2000-)", "actor_type": "state", "aliases": "", "part_of": "russia"},
+        {"actor_id": "russia", "name": "Russia", "actor_type": "state", "aliases": "", "part_of": ""},
     ]
     assert rows(folder, "truces") == [] and rows(folder, "statements") == []
     assert "Rows read: 1. Written: 1 strike with 1 casualty report. Skipped: 0." in out
@@ -245,8 +118,9 @@ def test_acled_precision_codes_map_to_the_contract(tmp_path):
     assert got == [("acled-UKR1", "week", "oblast"), ("acled-UKR2", "month", "oblast")]
 
 
-def test_only_attacks_become_strikes(tmp_path):
-    """Battles and abductions are skipped as not attacks; a violence-against-civilians attack is a civilian strike."""
+def test_only_attacks_are_imported_and_other_kinds_are_not_strikes(tmp_path):
+    """Battles and abductions are left out by their ACLED type; a violence-against-civilians attack is imported as
+    another attack (never a strike), civilian, under ACLED's own names."""
     code, out, err, folder = import_acled(
         tmp_path,
         [
@@ -264,9 +138,12 @@ def test_only_attacks_become_strikes(tmp_path):
     assert code == 0, err
     strike = one(folder, "strikes")
     assert (strike["strike_id"], strike["target_type"], strike["weapon"]) == ("acled-UKR3", "civilian", "unknown")
-    assert "line 2: Battles / Armed clash is not an attack" in out
-    assert "line 3: Violence against civilians / Abduction/forced disappearance is not an attack" in out
-    assert "2 not an attack" in out
+    assert (strike["event_kind"], strike["publisher_type"], strike["publisher_subtype"]) == (
+        "other_attack", "Violence against civilians", "Attack"
+    )  # fmt: skip
+    assert "line 2: Battles / Armed clash is neither a strike nor another attack" in out
+    assert "line 3: Violence against civilians / Abduction/forced disappearance is neither" in out
+    assert "1 ACLED Battles" in out and "1 ACLED Violence against civilians" in out
 
 
 def test_attacker_is_left_empty_when_two_armed_actors_are_named(tmp_path):
@@ -365,27 +242,6 @@ def test_ucdp_date_layouts(tmp_path, written):
     assert one(folder, "strikes")["date"] == "2025-04-13"
 
 
-def test_ambiguous_numeric_date_is_read_in_the_publishers_order_and_reported(tmp_path):
-    """04/05/2025 in an ACLED file is 4 May (day-first) and the summary names the line; --date-order flips it."""
-    code, out, err, folder = import_acled(tmp_path, [acled(event_date="04/05/2025")])
-    assert code == 0, err
-    assert one(folder, "strikes")["date"] == "2025-05-04"
-    assert "1 dates could be read day-first or month-first and were read day-first" in out
-    assert "line 2: 04/05/2025" in out
-    code, _, err, again = import_acled(tmp_path, [acled(event_date="04/05/2025")], "--date-order", "month-first", out="other")
-    assert code == 0, err
-    assert one(again, "strikes")["date"] == "2025-04-05"
-
-
-def test_month_first_date_in_a_day_first_file_is_skipped_with_advice(tmp_path):
-    """04/13/2025 cannot be day-first: the row is skipped and the summary suggests --date-order month-first."""
-    code, out, _, folder = import_acled(tmp_path, [acled(event_id_cnty="UKR1"), acled(event_id_cnty="UKR2", event_date="04/13/2025")])
-    assert code == 0
-    assert [s["strike_id"] for s in rows(folder, "strikes")] == ["acled-UKR1"]
-    assert "line 3: event_date: '04/13/2025' is not a real date when read day-first" in out
-    assert "--date-order month-first" in out
-
-
 def test_field_with_comma_quotes_and_line_break(tmp_path):
     """Notes holding commas, quotes and a line break survive, and later lines are still counted right."""
     note = 'Kharkiv, Saltivka: a strike hit a block of flats.\nOfficials said "two injured", later "three".'
@@ -447,7 +303,7 @@ def test_repeated_event_id_is_skipped(tmp_path):
     code, out, _, folder = import_acled(tmp_path, [acled(), acled()])
     assert code == 0
     assert len(rows(folder, "strikes")) == 1
-    assert "line 3: event_id_cnty gives acled-UKR1001 again (first on line 2)" in out
+    assert "line 3: event_id_cnty gives acled-UKR1001 again; line 2 has it with the newer or equal timestamp" in out
 
 
 def test_progress_is_reported_for_large_files(tmp_path):
@@ -460,237 +316,6 @@ def test_progress_is_reported_for_large_files(tmp_path):
         "ACLED: 2 rows read, 1 strikes so far",
         "ACLED: 4 rows read, 3 strikes so far",
     ]
-
-
-# --- UCDP ------------------------------------------------------------------------------------
-
-
-def test_ucdp_event_becomes_a_strike_with_best_low_high(tmp_path):
-    """A GED event imports with date_end, UCDP's place, no attacker for a dyad, and best/low/high as phrase."""
-    code, out, err, folder = import_ucdp(tmp_path, [ucdp()])
-    assert code == 0, err
-    assert_valid(folder)
-    strike = one(folder, "strikes")
-    assert {k: strike[k] for k in ("strike_id", "date", "date_precision", "city", "oblast", "latitude", "longitude")} == {
-        "strike_id": "ucdp-501234",
-        "date": "2025-04-13",
-        "date_precision": "day",
-        "city": "Kharkiv town",
-        "oblast": "Kharkiv oblast",
-        "latitude": "49.9935",
-        "longitude": "36.2304",
-    }
-    assert (strike["geo_precision"], strike["attacker"], strike["weapon"], strike["target_type"]) == (
-        "city",
-        "",
-        "unknown",
-        "unknown",
-    )
-    assert strike["excerpt"] == "Russian strike on Kharkiv kills 12;Kharkiv: death toll rises"
-    assert "UCDP's sources: Ukrinform;Reuters." in strike["notes"]
-    toll = one(folder, "casualties")
-    assert (toll["killed"], toll["killed_qualifier"], toll["killed_phrase"], toll["claimant"], toll["status"]) == (
-        "12",
-        "about",
-        "best 12 (low 10, high 15)",
-        "ucdp",
-        "claimed",
-    )
-    source = one(folder, "sources")
-    assert (source["publisher"], source["title"], source["published_on"], source["source_type"]) == (
-        "UCDP",
-        "UCDP GED export ged.csv",
-        "2025-04-13",
-        "dataset",
-    )
-    assert "CC BY 4.0" in source["notes"]
-    assert [a["actor_id"] for a in rows(folder, "actors")] == ["ucdp"]
-
-
-def test_ucdp_one_sided_violence_names_the_perpetrator(tmp_path):
-    """Type 3: side_a is the attacker and the target civilian; equal low/best/high is exact."""
-    code, _, err, folder = import_ucdp(
-        tmp_path,
-        [ucdp(type_of_violence="3", dyad_name="Government of Russia (Soviet Union) - Civilians", side_b="Civilians", best="5", low="5", high="5")],
-    )
-    assert code == 0, err
-    strike = one(folder, "strikes")
-    assert (strike["attacker"], strike["target_type"]) == ("government-of-russia-soviet-union-", "civilian")
-    toll = one(folder, "casualties")
-    assert (toll["killed"], toll["killed_qualifier"], toll["killed_phrase"]) == ("5", "exact", "best 5 (low 5, high 5)")
-    actor = rows(folder, "actors")[1]
-    assert (actor["name"], actor["actor_type"]) == ("Government of Russia (Soviet Union)", "state")
-
-
-@pytest.mark.parametrize(
-    ("low", "high", "phrase", "broken"),
-    [("15", "20", "best 12 (low 15, high 20)", "low 15 is above best 12"), ("8", "10", "best 12 (low 8, high 10)", "best 12 is above high 10")],
-)
-def test_ucdp_figures_out_of_order_are_imported_as_given_and_reported(tmp_path, low, high, phrase, broken):
-    """low > best or best > high is not corrected: imported as given, said in the notes, listed in the summary."""
-    code, out, err, folder = import_ucdp(tmp_path, [ucdp(best="12", low=low, high=high)])
-    assert code == 0, err
-    toll = one(folder, "casualties")
-    assert (toll["killed"], toll["killed_qualifier"], toll["killed_phrase"]) == ("12", "about", phrase)
-    assert broken in toll["notes"] and "not corrected" in toll["notes"]
-    assert "Imported with a warning:" in out
-    assert f"line 2: {broken}" in out
-
-
-def test_ucdp_places_and_date_ranges(tmp_path):
-    """where_prec 2 is oblast, 6 is skipped; a date range sets the date to its end and widens the precision."""
-    code, out, err, folder = import_ucdp(
-        tmp_path,
-        [
-            ucdp(id="1", where_prec="2", date_prec="2", date_start="2025-04-10", date_end="2025-04-13"),
-            ucdp(id="2", where_prec="6"),
-            ucdp(id="3", date_prec="1", date_start="2025-03-01", date_end="2025-04-13"),
-        ],
-    )
-    assert code == 0, err
-    got = [(s["strike_id"], s["date"], s["date_precision"], s["geo_precision"]) for s in rows(folder, "strikes")]
-    assert got == [("ucdp-1", "2025-04-13", "week", "oblast"), ("ucdp-3", "2025-04-13", "month", "city")]
-    assert "line 3: where_prec 6: UCDP gives only the country" in out
-    assert "line 4: UCDP dates it 2025-03-01 to 2025-04-13, longer than a month" in out
-
-
-def test_ucdp_windows_1252_month_first_resave(tmp_path):
-    """A spreadsheet re-save of GED (cp1252, m/d/yyyy h:mm:ss AM) imports with its accented text intact."""
-    headline = "Frappe russe sur Kharkiv : 12 morts, selon l’armée"
-    code, out, err, folder = import_ucdp(
-        tmp_path,
-        [ucdp(date_start="4/12/2025 12:00:00 AM", date_end="4/13/2025 12:00:00 AM", date_prec="2", source_headline=headline)],
-        encoding="cp1252",
-    )
-    assert code == 0, err
-    strike = one(folder, "strikes")
-    assert (strike["date"], strike["date_precision"], strike["excerpt"]) == ("2025-04-13", "week", headline)
-    assert "Windows-1252" in out
-
-
-def test_ucdp_headline_with_line_breaks_and_source_lists(tmp_path):
-    """A source_headline of several ';'-joined headlines with a line break is the excerpt, verbatim."""
-    headline = "Strike on Kharkiv, 12 dead;\nKharkiv: \"rescue goes on\""
-    code, _, err, folder = import_ucdp(tmp_path, [ucdp(source_headline=headline)])
-    assert code == 0, err
-    assert one(folder, "strikes")["excerpt"] == headline
-    assert_valid(folder)
-
-
-# --- merging into an existing folder ---------------------------------------------------------
-
-
-def copy_bundled(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    return folder
-
-
-def test_merge_into_the_bundled_data_keeps_every_curated_byte(tmp_path):
-    """Merging keeps each curated CSV byte for byte (imported rows only appended) and the folder validates."""
-    folder = copy_bundled(tmp_path)
-    before = {t.file: (folder / t.file).read_bytes() for t in TABLES}
-    code, out, err, _ = import_acled(tmp_path, [acled()], "--merge", out="data")
-    assert code == 0, err
-    assert "merged into the existing folder" in out
-    for file, old in before.items():
-        new = (folder / file).read_bytes()
-        assert new.startswith(old), file
-        if file not in ("strikes.csv", "casualties.csv", "sources.csv", "actors.csv"):
-            assert new == old, file
-    assert [s["strike_id"] for s in rows(folder, "strikes")] == ["sumy-2025-04-13", "odesa-2025-04-21", "acled-UKR1001"]
-    assert_valid(folder)
-    assert not list(folder.glob(".import-*"))
-
-
-def test_merge_keeps_crlf_rows_and_a_missing_final_line_break(tmp_path):
-    """A curated file saved with CRLF and no final line break keeps its bytes; imported rows follow in CRLF."""
-    folder = copy_bundled(tmp_path)
-    old = (folder / "strikes.csv").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n").rstrip(b"\r\n")
-    (folder / "strikes.csv").write_bytes(old)
-    code, _, err, _ = import_acled(tmp_path, [acled()], "--merge", out="data")
-    assert code == 0, err
-    new = (folder / "strikes.csv").read_bytes()
-    assert new.startswith(old + b"\r\nacled-UKR1001,")
-    assert new.endswith(b"\r\n")
-    assert_valid(folder)
-
-
-def test_header_only_export_gives_a_valid_empty_folder(tmp_path):
-    """An export with no rows still writes a valid folder: the source and its publisher, no strikes."""
-    code, out, err, folder = import_acled(tmp_path, [])
-    assert code == 0, err
-    assert rows(folder, "strikes") == [] and [a["actor_id"] for a in rows(folder, "actors")] == ["acled"]
-    assert "Rows read: 0." in out
-    assert_valid(folder)
-
-
-def test_reimport_replaces_instead_of_duplicating(tmp_path):
-    """Importing the same file again replaces its rows: an updated toll wins and a withdrawn event disappears."""
-    folder = copy_bundled(tmp_path)
-    first = [acled(), acled(event_id_cnty="UKR2", location="Odesa", latitude="46.4825", longitude="30.7233")]
-    import_acled(tmp_path, first, "--merge", out="data")
-    curated = (ROOT / "data" / "strikes.csv").read_bytes()
-    code, _, err, _ = import_acled(tmp_path, first, "--merge", out="data")
-    assert code == 0, err
-    assert [s["strike_id"] for s in rows(folder, "strikes")].count("acled-UKR1001") == 1
-    assert len(rows(folder, "strikes")) == 4
-    code, out, err, _ = import_acled(tmp_path, [acled(fatalities="40")], "--merge", out="data")
-    assert code == 0, err
-    assert [s["strike_id"] for s in rows(folder, "strikes")] == ["sumy-2025-04-13", "odesa-2025-04-21", "acled-UKR1001"]
-    assert [c["killed"] for c in rows(folder, "casualties") if c["claimant"] == "acled"] == ["40"]
-    assert [s["source_id"] for s in rows(folder, "sources")] == ["seed-2025-04-21", "acled-file-acled"]
-    assert "Replaced by this import (rows of an earlier ACLED import): 2 strikes, 2 casualty reports." in out
-    assert (folder / "strikes.csv").read_bytes().startswith(curated)
-    assert_valid(folder)
-
-
-def test_a_newer_export_replaces_events_an_older_one_holds(tmp_path):
-    """Two ACLED files sharing an event: the newer import's row replaces the older, ids never repeat."""
-    code, _, err, folder = import_acled(tmp_path, [acled(), acled(event_id_cnty="UKR2")], name="march.csv")
-    assert code == 0, err
-    code, _, err, _ = import_acled(tmp_path, [acled(fatalities="41")], "--merge", name="april.csv")
-    assert code == 0, err
-    got = [(s["strike_id"], s["source_id"]) for s in rows(folder, "strikes")]
-    assert got == [("acled-UKR2", "acled-file-march"), ("acled-UKR1001", "acled-file-april")]
-    assert [c["killed"] for c in rows(folder, "casualties")] == ["35", "41"]
-    assert_valid(folder)
-
-
-def test_a_curated_row_with_the_same_id_is_never_replaced(tmp_path):
-    """An imported event whose id a curated strike already uses is skipped; the curated row stays."""
-    folder = copy_bundled(tmp_path)
-    with (folder / "strikes.csv").open(encoding="utf-8", newline="") as handle:
-        table = list(csv.reader(handle))
-    table.append(["acled-UKR1001", *table[1][1:]])
-    with (folder / "strikes.csv").open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(table)
-    before = (folder / "strikes.csv").read_bytes()
-    code, out, err, _ = import_acled(tmp_path, [acled()], "--merge", out="data")
-    assert code == 0, err
-    assert (folder / "strikes.csv").read_bytes() == before
-    assert "acled-UKR1001 is already a strike of source 'seed-2025-04-21'" in out
-
-
-def test_existing_folder_without_merge_is_left_alone(tmp_path):
-    """Without --merge an existing data folder is refused (exit 2) and not changed."""
-    folder = copy_bundled(tmp_path)
-    before = {t.file: (folder / t.file).read_bytes() for t in TABLES}
-    code, _, err, _ = import_acled(tmp_path, [acled()], out="data")
-    assert code == 2
-    assert "already holds a data folder" in err and "--merge" in err
-    assert {t.file: (folder / t.file).read_bytes() for t in TABLES} == before
-
-
-def test_invalid_existing_folder_is_not_merged_into(tmp_path):
-    """An invalid folder is reported (exit 1) and left as it was."""
-    folder = copy_bundled(tmp_path)
-    (folder / "events.csv").unlink()
-    before = (folder / "strikes.csv").read_bytes()
-    code, _, err, _ = import_acled(tmp_path, [acled()], "--merge", out="data")
-    assert code == 1
-    assert "is not a valid data folder" in err and "events.csv" in err
-    assert (folder / "strikes.csv").read_bytes() == before
 
 
 # --- refusals --------------------------------------------------------------------------------

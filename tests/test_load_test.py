@@ -51,3 +51,24 @@ def test_a_render_showing_another_sessions_view_is_a_mismatch(pool):
     assert any("caption" in p for p in load_test.compare(crossed, mine))
     crossed = replace(right, sidebar={**mine.sidebar, "actors": ["Somebody else"]})
     assert any("sidebar" in p for p in load_test.compare(crossed, mine))
+
+
+def test_killing_a_replica_needs_two():
+    """--kill-after with one server or one replica is refused before anything starts."""
+    for replicas in (0, 1):
+        with pytest.raises(ValueError, match="2 replicas"):
+            load_test.run(sessions=1, replicas=replicas, kill_after=1)
+
+
+def test_the_comparison_gives_each_run_relative_to_the_first():
+    """The bench table divides throughput and p95 by the first run's, and says what a killed replica did."""
+    one = load_test.Outcome(replicas=1, renders=60, throughput=6.0, median_render=3.0, p95_render=4.0)
+    two = load_test.Outcome(
+        replicas=2, renders=108, throughput=10.8, median_render=1.5, p95_render=2.0, killed="r1",
+        killed_after=30.2, interrupted=12, reconnects=12, recoveries=[0.5, 1.25],
+        sessions_per_replica={"r1": 12, "r2": 13},
+    )
+    rows = load_test.comparison([one, two]).splitlines()
+    assert rows[2].startswith("| 1 replica + HAProxy |") and "| 1.00× |" in rows[2]
+    assert "| 1.80× |" in rows[3] and "| 0.50× |" in rows[3]
+    assert "r1 at 30 s: 12 cut off, 12 reconnected, 2 back (slowest 1.2 s)" in rows[3]

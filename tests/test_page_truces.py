@@ -6,6 +6,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptests import TIMEOUT
+
 SUM = re.compile(r"\b3,?100\b")  # "nearly 3,000" + "hundreds" (coded 100) must never be added up
 
 
@@ -17,7 +19,7 @@ def bundled_data(monkeypatch):
 
 def truces(**params) -> AppTest:
     """The truce page run with the given URL parameters."""
-    at = AppTest.from_file("../app.py", default_timeout=30)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
     return at.switch_page("pages/truces.py").run()
@@ -57,11 +59,12 @@ def test_claims_are_never_summed():
 
 
 def test_truce_window_and_details_are_shown():
-    """The Easter truce: declared by Russia, from 20 Apr 2025 with its end not given, drawn on a time axis."""
+    """The Easter truce: declared by Russia, from some day in the week to 20 Apr 2025 (the report says "over
+    Easter"), its end not given, drawn on a time axis."""
     at = truces()
     text = block_text(at)
     assert "Easter truce" in text
-    assert "Declared by **Russia** · 20 Apr 2025 – end not given" in text
+    assert "Declared by **Russia** · in the week to 20 Apr 2025 – end not given" in text
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["shapes"][0]["type"] == "rect"
     rows = {trace["name"] for trace in spec["data"]}

@@ -4,6 +4,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
+from apptests import TIMEOUT
 from datafixtures import shown
 
 
@@ -14,7 +15,7 @@ def citation(at: AppTest) -> str:
 
 def test_citation_and_menu_carry_the_filters_after_a_page_switch():
     """From /casualties?actor=united_states to Statements: 2 statements, and every link keeps the actor."""
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     at.query_params["actor"] = ["united_states"]
     at.run()
     at.switch_page("pages/casualties.py").run()
@@ -26,12 +27,12 @@ def test_citation_and_menu_carry_the_filters_after_a_page_switch():
     assert re.search(f"statements\\?{expected}&as_of=[0-9-]+T[0-9:]+Z&embed=true".replace("&", "&amp;"), at.code[1].value)
     assert re.search(r"&as_of=\d{4}-\d\d-\d\dT\d\d:\d\dZ$", at.code[0].value.splitlines()[1])
     menu = {link.proto.page: link.proto.query_string for link in at.get("page_link")}
-    assert menu == {page: expected for page in ("overview", "map", "casualties", "truces", "statements", "sources")}
+    assert menu == {page: expected for page in ("overview", "map", "casualties", "truces", "statements", "air", "sources", "corrections")}
 
 
 def test_first_visit_cites_the_default_period_and_the_search():
     """A bare first visit cites the period it shows, so an embedded view does not change as data is added."""
-    at = AppTest.from_file("../pages/statements.py", default_timeout=60)
+    at = AppTest.from_file("../pages/statements.py", default_timeout=TIMEOUT)
     at.run()
     at.text_input(key="q").input("Kremlin").run()
     assert citation(at) == "http://localhost:8501/statements?period=2025-04-13&period=2025-04-23&q=Kremlin"
@@ -40,7 +41,7 @@ def test_first_visit_cites_the_default_period_and_the_search():
 
 def test_related_truce_link_opens_that_truce_whatever_the_period():
     """truce= written by "Related truce" links opens the truce even when the period excludes it."""
-    at = AppTest.from_file("../pages/truces.py", default_timeout=60)
+    at = AppTest.from_file("../pages/truces.py", default_timeout=TIMEOUT)
     at.query_params["period"] = ["2025-04-13", "2025-04-14"]  # before the truce began (20 April)
     at.query_params["truce"] = ["easter-2025"]
     at.run()
@@ -51,7 +52,7 @@ def test_related_truce_link_opens_that_truce_whatever_the_period():
 
 def test_a_part_link_shows_that_element_alone():
     """part=tolls shows the casualty bars with the title, filters and footer, and nothing else of the page."""
-    at = AppTest.from_file("../pages/casualties.py", default_timeout=60)
+    at = AppTest.from_file("../pages/casualties.py", default_timeout=TIMEOUT)
     at.query_params["part"] = ["tolls"]
     at.run()
     assert not at.exception
@@ -63,7 +64,7 @@ def test_a_part_link_shows_that_element_alone():
 
 def test_an_unknown_part_shows_the_whole_page_with_a_notice():
     """A part the page does not have is named in a notice; the whole page is shown."""
-    at = AppTest.from_file("../pages/map.py", default_timeout=60)
+    at = AppTest.from_file("../pages/map.py", default_timeout=TIMEOUT)
     at.query_params["part"] = ["timeline"]
     at.run()
     assert any("Ignored the part “timeline”" in el.value for el in at.info)

@@ -10,6 +10,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from conflictdesk.search import same_place
 from conflictdesk.wording import name_text
 
 ALL_UKRAINE = "All Ukraine"
@@ -50,16 +51,30 @@ PRESETS = {
 
 
 def place_names(cities: pd.DataFrame) -> list[str]:
-    """Every view the page offers: All Ukraine, the preset cities, then every city in the data."""
+    """Every view the page offers: All Ukraine, the preset cities, then every place in the data by its unique
+    label ("Sumy"; "Ivanivka, Kherson Oblast" where one name has places in several oblasts)."""
     names = list(PRESETS)
-    names += sorted(c for c in cities["city"].astype(str) if c not in names)
+    names += sorted(c for c in cities["label"].astype(str) if c not in names)
     return names
 
 
 def match_place(name, cities: pd.DataFrame) -> str | None:
-    """The view's name as the page spells it, matched ignoring case and spaces at the ends; None if unknown."""
+    """The view's name as the page spells it: matched ignoring case, else the one place whose name is another
+    spelling of it (Odessa → Odesa, Kiev → Kyiv, Суми → Sumy: conflictdesk/search.py); None if unknown or if
+    the spelling names several places."""
+    wanted = name_text(name, "")
+    exact = next((place for place in place_names(cities) if place.casefold() == wanted.casefold()), None)
+    if exact is not None:
+        return exact
+    spelled = [place for place in place_names(cities) if same_place(wanted, place.split(",")[0])]
+    return spelled[0] if len(spelled) == 1 else None
+
+
+def places_named(name, cities: pd.DataFrame) -> list[str]:
+    """The labels of every place whose city is spelled `name` (ignoring case): several when one name has
+    places in several oblasts, which a view never merges."""
     wanted = name_text(name, "").casefold()
-    return next((place for place in place_names(cities) if place.casefold() == wanted), None)
+    return sorted(str(row.label) for row in cities.itertuples() if str(row.city).casefold() == wanted)
 
 
 def place_view(name: str, cities: pd.DataFrame, width: int = PHONE_MAP_WIDTH) -> pdk.ViewState | None:
@@ -68,7 +83,7 @@ def place_view(name: str, cities: pd.DataFrame, width: int = PHONE_MAP_WIDTH) ->
     place = match_place(name, cities)
     if place is None:
         return None
-    rows = cities[cities["city"].astype(str) == place]
+    rows = cities[cities["label"].astype(str) == place]
     if place != ALL_UKRAINE and not rows.empty:
         return pdk.ViewState(
             latitude=round(float(rows["latitude"].iloc[0]), 4),

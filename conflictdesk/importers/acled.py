@@ -12,7 +12,7 @@ Mapping, one line each:
   file's own evidence, see `job.py`). date_precision from `time_precision`: 1 → day, 2 → week, 3 → month.
   The window ACLED gives: 1 → that day; 2 → the coded date lies inside a week (ACLED codes its middle), so
   date_first/date_last are 6 days either side; 3 → the calendar month of the coded date.
-- city: `location`; oblast: `admin1`, verbatim. Coordinates as ACLED gives them; a row without both is
+- city: `location`; oblast: `admin1`; district: `admin2`, verbatim. Coordinates as ACLED gives them; a row without both is
   left out. geo_precision from ACLED's `geo_precision`: 1 → city; 2 and 3 → oblast (never more precise than
   ACLED knows it).
 - attacker: `actor1` only when the event is one-sided — `actor2` empty or civilians — because ACLED states
@@ -39,6 +39,7 @@ from conflictdesk.importers.common import OUT_OF_SCOPE, Context, Event, Publishe
 from conflictdesk.importers.dates import DAY_FIRST, parse_date
 from conflictdesk.importers.kinds import ACLED_AGAINST_CIVILIANS as AGAINST_CIVILIANS
 from conflictdesk.importers.kinds import acled_kind, actor_rows
+from conflictdesk.importers.weapons import weapon as _weapon
 
 CODED = "(ACLED's coded fatalities)"
 NO_FATALITIES = "no fatalities reported (ACLED codes 0 for none and for unknown)"
@@ -55,18 +56,6 @@ GEO = {
     2: ("oblast", "ACLED places it near the town or in part of a region"),
     3: ("oblast", "ACLED knows only a larger region and uses its capital's coordinates"),
 }
-
-FAMILIES = re.compile(
-    r"\b(?:(?P<drone>drones?|UAVs?)|(?P<glide_bomb>(?:glide|guided aerial|guided air) bombs?)|(?P<missile>missiles?)"
-    r"|(?P<artillery>artillery|shell(?:s|ed|ing)|mortars?|MLRS))\b",
-    re.IGNORECASE,
-)
-ALLOWED = {
-    "air/drone strike": {"drone", "glide_bomb", "missile"},
-    "shelling/artillery/missile attack": {"artillery", "missile"},
-}
-BALLISTIC = re.compile(r"\bballistic missiles?\b", re.IGNORECASE)
-CRUISE = re.compile(r"\bcruise missiles?\b", re.IGNORECASE)
 
 REQUIRED = (
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -170,6 +159,7 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
         "date_first": first,
         "date_last": last,
         "publisher_timestamp": "" if stamp is None else str(stamp),
+        "district": row.get("admin2", "").strip(),
     }
     casualty = {
         "report_id": f"{strike_id}-toll",
@@ -226,8 +216,8 @@ def window(day: str, precision: str) -> tuple[str, str]:
 
 
 def deaths(row: dict[str, str]) -> int | None:
-    """ACLED's fatalities for a row, if it is a whole number."""
-    return count(row.get("fatalities", "").strip())
+    """ACLED's fatalities for a row, if it is a whole number above 0 (0 is no figure, as in the casualties)."""
+    return count(row.get("fatalities", "").strip()) or None
 
 
 def published(row: dict[str, str], ctx: Context) -> str | None:
@@ -256,21 +246,6 @@ def _one_sided(row: dict[str, str]) -> bool:
 
 def _state_code(inter: str) -> bool:
     return inter.strip().casefold() in ("1", "state forces")
-
-
-def _weapon(sub_type: str, notes: str) -> str:
-    allowed = ALLOWED.get(sub_type.casefold())
-    if not allowed:
-        return "unknown"
-    found = {match.lastgroup for match in FAMILIES.finditer(notes)}
-    if len(found) != 1 or not found <= allowed:
-        return "unknown"
-    family = found.pop()
-    if family == "missile":
-        ballistic, cruise = bool(BALLISTIC.search(notes)), bool(CRUISE.search(notes))
-        if ballistic != cruise:
-            return "ballistic_missile" if ballistic else "cruise_missile"
-    return family
 
 
 ACLED = Publisher(

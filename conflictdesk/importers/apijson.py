@@ -54,15 +54,15 @@ class JsonExport:
                 continue
             if not isinstance(page, dict):
                 raise Unreadable(f"{self.path}: the JSON is neither a list of events nor an API response object")
+            status = page.get("status")
+            if page.get("success") is False or (status is not None and str(status) != "200"):
+                raise Unreadable(
+                    f"{self.path}: the API answered status {status} without data ({_message(page)}); nothing to import"
+                )
             if "Result" in page:
                 events += page["Result"] or []
                 self._ucdp_page(page)
             elif "data" in page:
-                status = page.get("status")
-                if page.get("success") is False or (status is not None and str(status) != "200"):
-                    raise Unreadable(
-                        f"{self.path}: the API answered status {status} without data ({_message(page)}); nothing to import"
-                    )
                 events += page["data"] or []
             else:
                 raise Unreadable(

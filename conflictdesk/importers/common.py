@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from conflictdesk.importers.dates import DAY_FIRST, MONTH_FIRST, parse_date, readings
-from conflictdesk.load import ID_PATTERN
+from conflictdesk.importers.order import Evidence
+from conflictdesk.schema import ID_PATTERN
 
 # Ukraine's extent with a small margin (it spans about 44.4–52.4 N, 22.1–40.2 E). A point the
 # publisher places in Ukraine but that falls outside this box has wrong coordinates.
@@ -43,28 +44,6 @@ class Event:
     actors: list[dict[str, str]] = field(default_factory=list)
     day: str = ""  # the event's date, ISO
     stamp: int | None = None  # the publisher's revision time (ACLED timestamp), if it gives one
-
-
-@dataclass
-class Evidence:
-    """What a file's numeric dates say about their order: values real in one order only, values a
-    publisher's timestamp rules out in one order, and values that read either way."""
-
-    only: dict[str, int] = field(default_factory=lambda: {DAY_FIRST: 0, MONTH_FIRST: 0})
-    example: dict[str, str] = field(default_factory=dict)  # order -> "line 4: 4/13/2024 (why)"
-    either: int = 0
-    either_example: str = ""
-
-    def found(self, order: str, line: int, value: str, why: str) -> None:
-        self.only[order] += 1
-        self.example.setdefault(order, f"line {line}: {value} ({why})")
-
-    def order(self) -> str | None:
-        """The order the evidence supports, or None when it supports neither or both."""
-        day, month = self.only[DAY_FIRST], self.only[MONTH_FIRST]
-        if bool(day) == bool(month):
-            return None
-        return DAY_FIRST if day else MONTH_FIRST
 
 
 @dataclass
@@ -143,9 +122,12 @@ def slug(name: str, prefix: str = "actor") -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(char for char in text if not unicodedata.combining(char)).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).lstrip("-")[:100]
-    if not text or not ID_PATTERN.match(text):
+    if not text or not ID_PATTERN.fullmatch(text):
         text = f"{prefix}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:10]}"
     return text
+
+
+REPORT_SUFFIX = "-toll"  # an imported strike's casualty report is `<strike_id>-toll`
 
 
 def event_id(prefix: str, value: str, column: str) -> str:
@@ -156,7 +138,7 @@ def event_id(prefix: str, value: str, column: str) -> str:
     if re.fullmatch(r"[0-9]+\.0+", value):  # pandas writes integer ids as floats: 453579.0 is 453579
         value = value.split(".")[0]
     candidate = f"{prefix}-{value}"
-    if not ID_PATTERN.match(candidate) or len(candidate) > 110:
+    if not ID_PATTERN.fullmatch(f"{candidate}{REPORT_SUFFIX}"):  # its casualty report's id must be one too
         raise Skip("no usable id", f"{column} {value!r} cannot be used in an id (letters, digits, '-', '_', '.', ':')")
     return candidate
 

@@ -37,6 +37,11 @@ def version_from_name(name: str) -> str | None:
     return ".".join(part for part in match.groups() if part is not None)
 
 
+def release_rank(version: str | None) -> tuple[int, ...] | None:
+    """A release version as numbers to compare ('24.1' -> (24, 1); '25.0.3' -> (25, 0, 3)), or None."""
+    return tuple(int(part) for part in version.split(".")) if version and VERSION.match(version) else None
+
+
 def credit_columns(pub: Publisher, file: Path, version: str | None, released: str | None) -> Credit:
     """The credit and terms columns of the source row for one import."""
     credit = Credit()

@@ -6,8 +6,8 @@ file's own column order and line ending. Rows are recognised as an earlier impor
 publisher by their source: a `dataset` source of that publisher whose id is `<publisher>-file-...`.
 Re-importing the same file (same source id) replaces all of that file's earlier rows. An event held
 both by this file and by an earlier import of another file of the same publisher is kept in its newest
-version: the row with the larger `publisher_timestamp` (ACLED's `timestamp`) wins, so an older file merged
-later never reverts a newer row; when either has no timestamp, or they are equal, this import's row
+version: the row of the newer release (UCDP's version) or with the larger `publisher_timestamp` (ACLED's
+`timestamp`) wins, so an older file merged later never reverts a newer row; when either has no timestamp, or they are equal, this import's row
 replaces the earlier one. Within one file the same rule holds between rows with the same id (without
 timestamps the first is kept). Ids never repeat. A curated row is never replaced: an imported row whose id
 it already uses is skipped, with its reason.
@@ -24,14 +24,21 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conflictdesk.importers.common import SUPERSEDED, Event, Publisher, Skip
+from conflictdesk.importers.common import Event, Publisher, Skip
+from conflictdesk.importers.credit import release_rank
 from conflictdesk.importers.csvfiles import RowWriter, link, raw_records
 from conflictdesk.importers.ledger import LEDGER, write_ledger
+from conflictdesk.importers.versions import Versions
 from conflictdesk.load import validate
 from conflictdesk.problems import format_report
 from conflictdesk.schema import TABLES, TABLES_BY_NAME
 
 WRITTEN = ("strikes", "casualties", "sources", "actors")
+IMPORT_COLUMNS = {
+    "event_kind", "publisher_type", "publisher_subtype", "date_first", "date_last", "publisher_timestamp", "district",
+    "killed_blank_phrase", "killed_low", "killed_high", "source_inconsistency", "version", "released_on", "licence",
+    "credit", "changes", "redistribution", "left_out_rows", "left_out_deaths", "part_of",
+}  # fmt: skip
 
 
 class Refused(Exception):
@@ -65,11 +72,8 @@ class Target:
     taken_reports: dict[str, str] = field(default_factory=dict)
     actor_ids: set[str] = field(default_factory=set)
     text_files: list[str] = field(default_factory=list)
-    new_strikes: dict[str, tuple[int, int | None, int, int | None]] = field(default_factory=dict)
-    # id -> (line of the export, timestamp, index of the written event, deaths)
-    folder_stamps: dict[str, tuple[int | None, str]] = field(default_factory=dict)  # id -> (timestamp, source)
+    versions: Versions = field(default_factory=Versions)  # which version of an event is kept
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)  # byte spans of each written event
-    superseded: set[int] = field(default_factory=set)  # indexes of written events a newer row replaced
     new_reports: set[str] = field(default_factory=set)
     new_actors: dict[str, dict[str, str]] = field(default_factory=dict)
     replaced: dict[str, int] = field(default_factory=dict)
@@ -92,8 +96,14 @@ class Target:
         if self.merging:
             problems, _ = validate(self.out)
             if problems:
+                older = any(p.column in IMPORT_COLUMNS and "has no column" in p.message for p in problems)
+                hint = (
+                    " It was written before the import columns were added to the contract (data/README.md, "
+                    "\"Imported data\"): import into a new folder, or add those columns, empty, to its files."
+                    if older else ""
+                )  # fmt: skip
                 raise Refused(
-                    f"{self.out} is not a valid data folder, so nothing was imported into it. Fix it first "
+                    f"{self.out} is not a valid data folder, so nothing was imported into it.{hint} Fix it first "
                     f"(python -m conflictdesk validate {self.out}):\n{format_report(problems)}",
                     code=1,
                 )
@@ -124,6 +134,7 @@ class Target:
                 sid.startswith(prefix) and row["publisher"] == self.publisher.name and row["source_type"] == "dataset"
             ):
                 self.replaceable.add(sid)
+                self.versions.releases[sid] = release_rank(row.get("version"))
             if row.get("text_file"):
                 self.text_files.append(row["text_file"])
         for row in self._rows("strikes"):
@@ -131,7 +142,7 @@ class Target:
                 self.taken_strikes[row["strike_id"]] = row["source_id"]
             elif row["source_id"] != self.source_id:
                 stamp = row.get("publisher_timestamp", "")
-                self.folder_stamps[row["strike_id"]] = (int(stamp) if stamp else None, row["source_id"])
+                self.versions.folder[row["strike_id"]] = (int(stamp) if stamp else None, row["source_id"])
         for row in self._rows("casualties"):
             if row["source_id"] not in self.replaceable:
                 self.taken_reports[row["report_id"]] = row["source_id"]
@@ -156,32 +167,7 @@ class Target:
                     f"{ident} is already a {what} of source {taken[ident]!r} in {self.out}; that row is kept and "
                     "this one is not imported",
                 )
-        if strike_id in self.folder_stamps:
-            stamp, source = self.folder_stamps[strike_id]
-            if stamp is not None and event.stamp is not None and stamp > event.stamp:
-                raise Skip(
-                    "older version of an event",
-                    f"{strike_id} is already in {self.out} from source {source!r} with the newer timestamp {stamp} "
-                    f"(this row's is {event.stamp}); the newer row is kept",
-                    SUPERSEDED,
-                )
-        earlier = None
-        if strike_id in self.new_strikes:
-            first_line, stamp, index, first_deaths = self.new_strikes[strike_id]
-            if stamp is None or event.stamp is None or event.stamp <= stamp:
-                why = (
-                    f"with the newer or equal timestamp {stamp}" if stamp is not None and event.stamp is not None
-                    else "and without timestamps to tell which is newer the first is kept"
-                )  # fmt: skip
-                raise Skip(
-                    "older version of an event" if event.stamp is not None and stamp is not None else "repeated event",
-                    f"{id_column} gives {strike_id} again; line {first_line} has it {why}",
-                    SUPERSEDED,
-                )
-            self.superseded.add(index)
-            earlier = (first_line, first_deaths)
-        self.new_strikes[strike_id] = (line, event.stamp, len(self.spans), deaths)
-        return earlier
+        return self.versions.check(event, line, id_column, deaths, len(self.spans))
 
     def add(self, event: Event) -> None:
         """Write an event's strike and casualty rows to the staging files."""
@@ -208,7 +194,7 @@ class Target:
         dropped_strikes = self._assemble(
             "strikes",
             drop=lambda row: row["source_id"] == self.source_id
-            or (row["strike_id"] in self.new_strikes and row["source_id"] in self.replaceable),
+            or (row["strike_id"] in self.versions.seen and row["source_id"] in self.replaceable),
         )
         self._assemble(
             "casualties",
@@ -258,11 +244,11 @@ class Target:
 
     def _copy_part(self, part, handle, at: int) -> None:
         """Copy a staged part file, leaving out the events a newer row of the same export replaced."""
-        if not self.superseded:
+        if not self.versions.superseded:
             shutil.copyfileobj(part, handle)
             return
         for index, span in enumerate(self.spans):
-            if index not in self.superseded:
+            if index not in self.versions.superseded:
                 part.seek(span[at])
                 handle.write(part.read(span[at + 1]))
 

@@ -9,10 +9,10 @@ from typing import TextIO
 from conflictdesk.importers.acled import ACLED
 from conflictdesk.importers.apijson import JsonExport, is_json
 from conflictdesk.importers.common import Context, Publisher, Skip, slug
-from conflictdesk.importers.credit import credit_columns
-from conflictdesk.importers.dates import DAY_FIRST, MONTH_FIRST
+from conflictdesk.importers.credit import Credit, credit_columns, release_rank
 from conflictdesk.importers.folder import Refused, Target
 from conflictdesk.importers.ledger import FolderLock, Locked
+from conflictdesk.importers.order import Undecided, decide_order, order_note
 from conflictdesk.importers.reading import (
     CP1252,
     UTF8,
@@ -46,7 +46,7 @@ def run_import(
 ) -> tuple[int, str]:
     """Import one export; return (exit code, the report to print).
 
-    `date_order` None lets the file's evidence decide (see `_decide_order`); `release`/`released` are the
+    `date_order` None lets the file's evidence decide (see `order.py`); `release`/`released` are the
     UCDP release version and date for the credit (the version may also come from the file name or the API)."""
     pub = PUBLISHERS[publisher]
     file, out = Path(file), Path(out)
@@ -83,13 +83,17 @@ def _run(pub, file, out, merge, date_order, release, progress, every) -> Summary
     order = date_order or pub.date_order
     attempt = _attempt(pub, file, out, merge, order, release, progress, every)
     if date_order is None:
-        decided = _decide_order(file, attempt.ctx.evidence, order)
+        try:
+            decided = decide_order(file, attempt.ctx.evidence, order)
+        except Undecided as undecided:
+            attempt.target.discard()
+            raise Refused(str(undecided), code=1) from None
         if decided != order:
             attempt.target.discard()
             attempt = _attempt(pub, file, out, merge, decided, release, progress, every)
         evidence = attempt.ctx.evidence
         if evidence.either or evidence.order():
-            attempt.summary.events.append(_order_note(evidence, decided))
+            attempt.summary.events.append(order_note(evidence, decided))
     return _finish(pub, file, attempt, release)
 
 
@@ -101,7 +105,7 @@ class Attempt:
     target: Target
     ctx: Context
     export_notes: list[str]
-    version: str | None
+    credit: Credit
     latest_day: str = ""
     latest_stamp: str = ""
 
@@ -115,12 +119,17 @@ def _attempt(pub, file, out, merge, date_order, release, progress, every) -> Att
     with export:
         _check_layout(pub, file, export.header)
         summary.unit = "event" if isinstance(export, JsonExport) else "line"
+        version, released = release
+        credit = credit_columns(pub, file, version or getattr(export, "version", None), released)
+        if credit.problem:
+            raise Refused(credit.problem)
         source_id = f"{pub.key}-file-{slug(file.stem, prefix='export')}"
         target = Target(out, merge, pub, source_id)
+        target.versions.release, target.versions.out = release_rank(credit.columns.get("version")), out
         target.open()
         summary.merge = target.merging
         ctx = Context(date_order)
-        attempt = Attempt(summary, target, ctx, getattr(export, "notes", []), getattr(export, "version", None))
+        attempt = Attempt(summary, target, ctx, getattr(export, "notes", []), credit)
         try:
             _convert(pub, export, attempt, progress, every)
         except UnicodeDecodeError as error:
@@ -155,48 +164,10 @@ def _open(pub, file: Path, summary: Summary):
     return export
 
 
-def _decide_order(file: Path, evidence, assumed: str) -> str:
-    """The order of day and month the file's dates show, or Refused (nothing written) when they cannot say."""
-    only = evidence.only
-    if only[DAY_FIRST] and only[MONTH_FIRST]:
-        raise Refused(
-            f"{file} mixes day-first and month-first dates ({evidence.example[DAY_FIRST]}; "
-            f"{evidence.example[MONTH_FIRST]}), so no single order reads it. Nothing was written. Correct the file, "
-            "or choose an order with --date-order day-first or --date-order month-first (the other dates are then "
-            "left out with their reason).",
-            code=1,
-        )
-    decided = evidence.order()
-    if decided:
-        return decided
-    if evidence.either:
-        raise Refused(
-            f"{file}: {evidence.either:,} numeric dates read as real dates both day-first and month-first (e.g. "
-            f"{evidence.either_example}), and nothing in the file (a date possible in one order only, or a timestamp "
-            "it cannot come after) says which. Nothing was written. Import it again with --date-order day-first "
-            "(ACLED's and UCDP's own order for such dates) or --date-order month-first (a file re-saved by a "
-            "spreadsheet in a US locale).",
-            code=1,
-        )
-    return assumed
-
-
-def _order_note(evidence, order: str) -> str:
-    example = evidence.example.get(order, "")
-    return (
-        f"Numeric dates were read {order}: the file shows it ({evidence.only[order]:,} dates can only be read that "
-        f"way, e.g. {example}); {evidence.either:,} dates that read either way were read {order} too."
-    )
-
-
 def _finish(pub, file: Path, attempt: Attempt, release) -> Summary:
     summary, target = attempt.summary, attempt.target
     summary.events += attempt.export_notes
-    version, released = release
-    credit = credit_columns(pub, file, version or attempt.version, released)
-    if credit.problem:
-        target.discard()
-        raise Refused(credit.problem)
+    credit, released = attempt.credit, release[1]
     if released:
         published, basis = released, f"the {pub.name} release date given with --released"
     else:

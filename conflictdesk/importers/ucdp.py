@@ -12,7 +12,7 @@ Mapping, one line each:
 - the window as UCDP gives it: date_first `date_start`, date_last `date_end`; date is `date_end` (the latest
   day it can be). date_precision from `date_prec`: 1 → day, 2–3 → week, 4–5 → month, widened when the
   window is wider (the window, not the precision, is what the pages must say).
-- city: `where_coordinates`, else `adm_2`, else `adm_1`; oblast: `adm_1`, verbatim. geo_precision from
+- city: `where_coordinates`, else `adm_2`, else `adm_1`; oblast: `adm_1`; district: `adm_2`, verbatim. geo_precision from
   `where_prec`: 1 → city; 2–5 → oblast.
 - attacker: `side_a` only for one-sided violence (type 3), where side A is the perpetrator; for types 1 and
   2 UCDP records a dyad, not who attacked. Actor rows and types follow `kinds.actor_rows` (a side with a
@@ -157,6 +157,7 @@ def convert(row: dict[str, str], ctx: Context) -> Event:
         "publisher_subtype": "",
         "date_first": start,
         "date_last": end,
+        "district": row.get("adm_2", "").strip(),
     }
     figures: dict[str, str] = {}
     toll_notes = _toll(row, figures, ctx)

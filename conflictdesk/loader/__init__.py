@@ -19,12 +19,14 @@ import pyarrow as pa
 from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 
 from conflictdesk.loader import rules
+from conflictdesk.loader.corrections import check_corrections
 from conflictdesk.loader.cells import ID_PATTERN, WHITESPACE
+from conflictdesk.loader.imports import check_imports, create_imports
 from conflictdesk.loader.links import check_excerpts, check_references
 from conflictdesk.loader.reading import Folder, read_folder
-from conflictdesk.loader.version import ROOT, data_dir, data_version, folder_signature
+from conflictdesk.loader.version import ROOT, changelog, data_dir, data_version, folder_signature
 from conflictdesk.problems import DataError, Problem
-from conflictdesk.schema import TABLES, Table
+from conflictdesk.schema import ALL_TABLES, Table
 
 __all__ = [
     "ROOT", "ID_PATTERN", "WHITESPACE", "DataError", "Folder", "check_folder", "data_dir", "data_version",
@@ -53,16 +55,23 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
     if folder.problems:
         raise DataError(sorted(folder.problems, key=problem_order))
     con = duckdb.connect(database)
-    for table in TABLES:
-        cells = pa.Table.from_pandas(folder.frames[table.name], preserve_index=False)
+    for table in ALL_TABLES:
+        frame = folder.frames.get(table.name)
+        if frame is None:  # an absent optional table
+            frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in table.column_names})
+        cells = pa.Table.from_pandas(frame, preserve_index=False)
         typed(con.from_arrow(cells), table).create(table.name)
+    create_imports(con, folder)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
+    notes = changelog(Path(path))
+    if notes is not None:  # the curator's changelog of data releases, shown on the Sources page
+        meta = pd.concat([meta, pd.DataFrame({"key": ["changelog"], "value": [notes]})], ignore_index=True)
     con.from_df(meta).create("meta")
     return con
 
 
 def problem_order(problem: Problem):
-    order = [t.file for t in TABLES]
+    order = [t.file for t in ALL_TABLES]
     rank = order.index(problem.file) if problem.file in order else len(order)
     return (rank, problem.line or 0, problem.column or "", problem.message)
 
@@ -78,7 +87,7 @@ def typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRel
             cell = FunctionExpression(
                 "regexp_split_to_array", cell.cast(duckdb.sqltypes.VARCHAR), ConstantExpression(r"\s*;\s*")
             )
-        elif column.kind in ("id", "text", "choice", "time"):
+        elif column.kind in ("id", "text", "choice", "time", "datetime"):  # a date-time stays text: its hour may be unknown
             cell = cell.cast(duckdb.sqltypes.VARCHAR)
         else:
             raise ValueError(f"unknown column kind {column.kind}")
@@ -88,18 +97,24 @@ def typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRel
 
 def check_folder(folder: Folder) -> None:
     """Apply every rule of the contract to the tables that could be read."""
-    for table in TABLES:
+    for table in ALL_TABLES:
         frame = folder.frames.get(table.name)
         if frame is None:
             continue
         for column in table.columns:
             rules.check_column(folder, table, frame, column)
+            rules.check_invisible(folder, table, frame, column)
         rules.check_key(folder, table, frame)
         for figure in table.figures:
             rules.check_figure(folder, table, frame, figure)
         for start, end in table.spans:
             rules.check_span(folder, table, frame, start, end)
-        if table.name == "strikes":
+        if table.name in ("strikes", "incidents"):
             rules.check_region(folder, table, frame)
+            rules.check_window_day(folder, table, frame, "date_first", "date_last")
+        if table.name == "casualties":
+            rules.check_blank_phrase(folder, table, frame, "killed")
     check_references(folder)
     check_excerpts(folder)
+    check_imports(folder)
+    check_corrections(folder)  # last: a correction is checked against cells that passed their own rules

@@ -11,7 +11,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
+from conflictdesk import schema
+
+ID_PATTERN = re.compile(f"^{schema.ID_PATTERN.pattern}$")  # the contract's id rule, anchored for Arrow's RE2
 
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -20,10 +22,19 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
 
 
+DATETIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( ([01][0-9]|2[0-3]):[0-5][0-9])?$"  # the hour only when known
+
+
 FLOAT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
 
 COUNT_PATTERN = r"^[0-9]{1,12}$"
+
+
+# Invisible format characters (Unicode category Cf): bidirectional controls (U+200E/F, U+202A-202E,
+# U+2066-2069, U+061C), zero-width characters (U+200B-200D, U+2060, U+FEFF), the soft hyphen and the
+# rest. RE2's Unicode tables; hints.invisible_message names the character with Python's.
+INVISIBLE_PATTERN = r"\p{Cf}"
 
 
 # What Python's str.split() and str.strip() count as white space (every character c with c.isspace()),
@@ -70,6 +81,11 @@ def parse_numbers(cells: pd.Series) -> np.ndarray:
     text = arrow(cells)
     plain = pc.fill_null(pc.match_substring_regex(text, FLOAT_PATTERN), False)
     return pc.cast(pc.if_else(plain, text, pa.scalar(None, text.type)), pa.float64()).to_numpy(zero_copy_only=False)
+
+
+def days(cells: pd.Series) -> pd.Series:
+    """The first ten characters of each cell (the YYYY-MM-DD of a date-time), as cells."""
+    return pd.Series(pc.utf8_slice_codeunits(arrow(cells), 0, 10), index=cells.index, dtype="str")
 
 
 def real_dates(cells: pd.Series, shaped: np.ndarray | None = None) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 import difflib
 import re
+import unicodedata
 
 import pandas as pd
 import pyarrow as pa
@@ -84,4 +85,27 @@ def count_message(value: str) -> str:
     return (
         f"{show(value)} is not a number: write the source's number in digits 0-9 (3 for 'three') "
         "and its words in the _phrase column"
+    )
+
+
+# What each kind of invisible character does to the text around it, for the message.
+BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def invisible_message(value: str) -> str:
+    """Name the first invisible format character (Unicode category Cf) of a cell, where it is, and the fix."""
+    found = [(at, char) for at, char in enumerate(value, start=1) if unicodedata.category(char) == "Cf"]
+    if not found:  # RE2's Unicode tables are newer than Python's: name it by its code alone
+        found = [(at, char) for at, char in enumerate(value, start=1) if not char.isprintable()] or [(1, value[0])]
+    at, char = found[0]
+    name = unicodedata.name(char, "an unnamed format character")
+    effect = (
+        "a bidirectional control: it can reverse the order of the text shown after it"
+        if char in BIDI_CONTROLS
+        else "an invisible character: it makes text that looks the same compare and search differently"
+    )
+    more = f" ({len(found) - 1} more in this cell)" if len(found) > 1 else ""
+    return (
+        f"character {at} of the cell is U+{ord(char):04X} {name}, {effect}{more}; delete it: retype the cell, "
+        "or paste the text into a plain-text editor that shows invisible characters and remove them"
     )

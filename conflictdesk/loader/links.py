@@ -10,10 +10,10 @@ from conflictdesk.loader.cells import SPACE, WHITESPACE, arrow, show, squash
 from conflictdesk.loader.hints import suggest
 from conflictdesk.loader.reading import Folder, cursor
 from conflictdesk.loader.rules import MAX_PER_RULE, report
-from conflictdesk.schema import TABLES, TABLES_BY_NAME
+from conflictdesk.schema import ALL_TABLES, TABLES, TABLES_BY_NAME
 
 def check_references(folder: Folder) -> None:
-    for table in TABLES:
+    for table in ALL_TABLES:
         frame = folder.frames.get(table.name)
         if frame is None:
             continue
@@ -65,7 +65,7 @@ def check_excerpts(folder: Folder) -> None:
             texts[source_id] = squash(text)
     if not texts:
         return
-    fact_tables = [t for t in TABLES if t.is_fact and folder.frames.get(t.name) is not None]
+    fact_tables = [t for t in ALL_TABLES if t.is_fact and folder.frames.get(t.name) is not None]
     if not fact_tables:
         return
     rows = pa.concat_tables(

@@ -5,9 +5,10 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from conflictdesk.loader.cells import (
-    COUNT_PATTERN, DATE_PATTERN, EMPTY_ITEM, ID_PATTERN, TIME_PATTERN, arrow, matches, parse_numbers, real_dates, show,
+    COUNT_PATTERN, DATE_PATTERN, DATETIME_PATTERN, EMPTY_ITEM, ID_PATTERN, INVISIBLE_PATTERN, TIME_PATTERN, arrow, days,
+    matches, parse_numbers, real_dates, show,
 )
-from conflictdesk.loader.hints import choice_message, count_message, date_message, number_message
+from conflictdesk.loader.hints import choice_message, count_message, date_message, invisible_message, number_message
 from conflictdesk.loader.reading import Folder
 from conflictdesk.schema import Column, Table
 
@@ -26,6 +27,19 @@ def report(folder: Folder, table: Table, column: str | None, lines, message) -> 
         folder.add(table, line, column, message(line) if callable(message) else message)
     if len(lines) > MAX_PER_RULE:
         folder.add(table, None, column, f"... and {len(lines) - MAX_PER_RULE} more lines with the same problem")
+
+
+def check_invisible(folder: Folder, table: Table, frame: pd.DataFrame, column: Column) -> None:
+    """Text must not hide invisible format characters (Unicode Cf): they can reverse or disguise what is shown.
+
+    Only free text and lists are checked here: an id, date, number or choice holding one already fails
+    its own rule, which quotes the cell with the character escaped.
+    """
+    if column.kind not in ("text", "list"):
+        return
+    cells = frame[column.name]
+    hidden = cells[matches(cells, INVISIBLE_PATTERN)]
+    report(folder, table, column.name, hidden.index, lambda line: invisible_message(hidden[line]))
 
 
 def check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Column) -> None:
@@ -50,6 +64,8 @@ def check_column(folder: Folder, table: Table, frame: pd.DataFrame, column: Colu
         )
     elif kind == "date":
         check_dates(folder, table, column.name, values)
+    elif kind == "datetime":
+        check_datetimes(folder, table, column.name, values)
     elif kind == "time":
         bad = values[~matches(values, TIME_PATTERN)]
         report(folder, table, column.name, bad.index, lambda line: f"{show(bad[line])} is not a time like 23:40")
@@ -86,6 +102,15 @@ def check_dates(folder: Folder, table: Table, name: str, values: pd.Series) -> N
     wrong_shape = values[~shaped]
     report(folder, table, name, wrong_shape.index, lambda line: date_message(wrong_shape[line]))
     impossible = values[shaped & ~real_dates(values, shaped)]
+    report(folder, table, name, impossible.index, lambda line: f"{impossible[line]} is not a real calendar date")
+
+
+def check_datetimes(folder: Folder, table: Table, name: str, values: pd.Series) -> None:
+    shaped = matches(values, DATETIME_PATTERN)
+    bad = values[~shaped]
+    report(folder, table, name, bad.index, lambda line: f"{show(bad[line])} is not a date-time written "
+           "YYYY-MM-DD HH:MM (or YYYY-MM-DD when the source gives no hour), for example 2025-04-13 06:30")
+    impossible = values[shaped & ~real_dates(days(values))]
     report(folder, table, name, impossible.index, lambda line: f"{impossible[line]} is not a real calendar date")
 
 
@@ -136,9 +161,15 @@ def check_figure(folder: Folder, table: Table, frame: pd.DataFrame, figure: str)
 
 def check_span(folder: Folder, table: Table, frame: pd.DataFrame, start: str, end: str) -> None:
     begin, finish = frame[start], frame[end]
-    both = real_dates(begin) & real_dates(finish)
-    # Two real YYYY-MM-DD dates compare as their text does.
-    earlier = pc.fill_null(pc.less(arrow(finish), arrow(begin)), False).to_numpy(zero_copy_only=False)
+    # Date-times are compared by their days, and by their hours too when both give one.
+    begin_day, finish_day = days(begin), days(finish)
+    both = real_dates(begin_day) & real_dates(finish_day)
+    same_shape = pc.equal(pc.utf8_length(arrow(begin)), pc.utf8_length(arrow(finish)))
+    # Two real YYYY-MM-DD dates (or YYYY-MM-DD HH:MM date-times) compare as their text does.
+    earlier = pc.or_(
+        pc.less(arrow(finish_day), arrow(begin_day)), pc.and_(same_shape, pc.less(arrow(finish), arrow(begin)))
+    )
+    earlier = pc.fill_null(earlier, False).to_numpy(zero_copy_only=False)
     report(
         folder,
         table,
@@ -168,3 +199,37 @@ def check_region(folder: Folder, table: Table, frame: pd.DataFrame) -> None:
 
     report(folder, table, "latitude", swapped, message)
 
+
+
+def check_window_day(folder: Folder, table: Table, frame: pd.DataFrame, first: str, last: str, day: str = "date") -> None:
+    """A row's day lies within the window the publisher gives (first <= day <= last, either end may be empty)."""
+    days = arrow(frame[day])
+    # A window that ends before it starts is check_span's problem; the day is not checked against it.
+    broken = pc.fill_null(pc.less(arrow(frame[last]), arrow(frame[first])), False).to_numpy(zero_copy_only=False)
+    broken = broken & real_dates(frame[first]) & real_dates(frame[last])
+    for end, outside, words in ((first, pc.less, "before"), (last, pc.greater, "after")):
+        given = real_dates(frame[end]) & real_dates(frame[day]) & ~broken
+        wrong = pc.fill_null(outside(days, arrow(frame[end])), False).to_numpy(zero_copy_only=False)
+        report(
+            folder,
+            table,
+            day,
+            frame.index[given & wrong],
+            lambda line, end=end, words=words: (
+                f"{frame.at[line, day]} is {words} {end} {frame.at[line, end]}; the day must lie within the "
+                f"window {first}–{last} the publisher gives"
+            ),
+        )
+
+
+def check_blank_phrase(folder: Folder, table: Table, frame: pd.DataFrame, figure: str) -> None:
+    """Words for a blank figure (`<figure>_blank_phrase`) only where the figure is empty."""
+    column = f"{figure}_blank_phrase"
+    both = frame.index[frame[figure].notna().to_numpy() & frame[column].notna().to_numpy()]
+    report(
+        folder,
+        table,
+        column,
+        both,
+        f"{column} says why {figure} is blank, but {figure} has a number: empty one of them",
+    )

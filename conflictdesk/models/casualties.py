@@ -1,27 +1,18 @@
 """The Casualties page's numbers and words: honest totals with their parts, and which strikes are drawn."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from conflictdesk import wording
-from conflictdesk.wording import figure_text, total_text
+from conflictdesk.models import Run, Total, disclosures
+from conflictdesk.models.corrections import mark_text
+from conflictdesk.wording import blank, row_figure, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
 BAR_LIMIT = 25  # strikes drawn as bars: past this, the highest tolls
 TABLE_LIMIT = 500  # reports shown in the table: past this, the first ones (1,000 cost ~30 ms more a rerun)
-Run = Callable[..., pd.DataFrame]
-
-
-@dataclass(frozen=True)
-class Total:
-    """One toll's total in words and the sentence that says what it adds."""
-
-    label: str
-    total: str
-    caption: str
 
 
 @dataclass(frozen=True)
@@ -33,6 +24,7 @@ class Tolls:
     tolls: pd.DataFrame
     labels: dict[str, str]
     totals: tuple[Total, ...]
+    notes: tuple[str, ...] = ()  # what the totals leave out or may stretch (models/disclosures.py)
 
 
 def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str, str]) -> Total:
@@ -50,11 +42,13 @@ def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str
             "the download every strike's.",
         )
     parts = []
-    for toll in tolls.itertuples():
-        number = getattr(toll, figure)
-        phrase = figure_text(number, getattr(toll, f"{figure}_qualifier"), getattr(toll, f"{figure}_phrase"))
-        who = f" ({toll.claimant_name})" if not pd.isna(number) else ""
-        parts.append(f"{labels[toll.strike_id]}: {phrase}{who}")
+    for toll in tolls.to_dict("records"):
+        number = toll[figure]
+        phrase = row_figure(toll, figure)
+        who = f" ({toll['claimant_name']})" if not pd.isna(number) else ""
+        corrected = toll.get("corrected")
+        mark = f" [{corrected}]" if not blank(corrected) else ""
+        parts.append(f"{labels[toll['strike_id']]}: {phrase}{who}{mark}")
     return Total(f"People {figure}", total, said + "Adds each strike's latest figure: " + "; ".join(parts) + ".")
 
 
@@ -64,9 +58,16 @@ def tolls(view: View, run: Run) -> Tolls:
     strikes = int(totals.at["strikes", "total"])
     many = strikes > BAR_LIMIT
     rows = run("top_tolls" if many else "view_tolls", **view.params(), limit=BAR_LIMIT)
+    if "corrected_on" in rows.columns:  # "Corrected on …" under a corrected strike's or report's bar
+        rows = rows.assign(corrected=[None if blank(day) else mark_text(day) for day in rows["corrected_on"]])
     labels = wording.strike_labels(rows)
     parts = tuple(_total(totals.loc[figure], figure, strikes, rows, labels) for figure in ("killed", "injured"))
-    return Tolls(strikes, many, rows, labels, parts)
+    notes = (
+        disclosures.other_events(view, run).sentence,
+        disclosures.straddling_text(totals.loc["killed"]),
+        disclosures.left_out_text(run),
+    )
+    return Tolls(strikes, many, rows, labels, parts, tuple(n for n in notes if n))
 
 
 def history_note(tolls: Tolls, with_history: int, drawn: bool) -> str | None:

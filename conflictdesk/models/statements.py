@@ -1,16 +1,13 @@
 """The Statements page's rows and words: one linked statement, or the search and speaker filter's results."""
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from conflictdesk.search import expand_terms
+from conflictdesk.search import expand_terms, matching
 from conflictdesk.urlparams import shorten
+from conflictdesk.models import Run
 from conflictdesk.view import View
-
-Run = Callable[..., pd.DataFrame]
-
 
 def plural(count: int, word: str) -> str:
     """'1 statement', '7 statements'."""
@@ -47,7 +44,8 @@ def statements(view: View, run: Run) -> Statements:
         notices.append(f"Ignored unknown speakers in the link: {', '.join(shorten(n, 30) for n in unknown[:5])}.")
     chosen = tuple(name for name in view.speakers if name in speakers)
     terms = expand_terms(view.q, run("actors"), run("cities")["city"].tolist())
-    rows = run("statements", **view.params(), speakers=list(chosen), terms=terms)
+    rows = run("statements", **view.params(), speakers=list(chosen))
+    rows = rows[matching(rows, terms)]
     headline = (
         f"{plural(len(rows), 'statement')} by {plural(rows['speaker'].nunique(), 'speaker')}" if not rows.empty else ""
     )

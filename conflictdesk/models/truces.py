@@ -1,14 +1,11 @@
 """The Truce page's rows: the truces in the period, or the one truce a link names, and each side's claims."""
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from conflictdesk.models import Run
 from conflictdesk.view import View
-
-Run = Callable[..., pd.DataFrame]
-
 
 @dataclass(frozen=True)
 class Truces:

@@ -17,7 +17,9 @@ def show_data_error(error: DataError) -> None:
         "Fix them and reload the page; `python -m conflictdesk validate` prints the same list.",
         icon=":material/error:",
     )
-    table = pd.DataFrame(
-        [{"File": p.file, "Line": p.line, "Column": p.column or "", "Problem": p.message} for p in error.problems]
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(problem_table(error.problems), hide_index=True, width="stretch")
+
+
+def problem_table(problems) -> pd.DataFrame:
+    """Problems as a table: file, line (as a spreadsheet counts), column, problem."""
+    return pd.DataFrame([{"File": p.file, "Line": p.line, "Column": p.column or "", "Problem": p.message} for p in problems])

@@ -6,6 +6,7 @@ full dashboard") and reports its height to the article, which sizes its frame wi
 
 import datetime as dt
 import os
+import weakref
 
 import pandas as pd
 
@@ -13,7 +14,8 @@ import streamlit as st
 
 from conflictdesk import export, store
 from conflictdesk import wording
-from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, credit_line, period_text
+from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, full_credit, period_text, restricted_notice
+from conflictdesk.models.corrections import annotate
 from conflictdesk.i18n import _
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.view import View, site_base
@@ -32,8 +34,28 @@ def link(view: View) -> str:
 
 
 def credit() -> str:
-    """The credit line for the data loaded: every publisher, via Conflict Desk."""
-    return credit_line(store.run("sources")["publisher"])
+    """The credit line for the data loaded: every publisher via Conflict Desk, then each dataset's credit with its
+    version, licence and what was changed (UCDP's CC BY 4.0 asks for all three): captions.full_credit."""
+    return full_credit(store.run("sources"))
+
+
+_told: dict[int, weakref.ref] = {}  # id -> the page runs (contexts) whose downloads already carry the notice
+
+
+def restricted(ctx=None) -> None:
+    """Before a download or an embed: say so while a source's terms restrict redistribution (ACLED); once per page
+    run for the downloads (`ctx`), always in the cite-and-embed block."""
+    notice = restricted_notice(store.run("sources"))
+    if not notice:
+        return
+    if ctx is not None:
+        known = _told.get(id(ctx))
+        if known is not None and known() is ctx:
+            return
+        for key in [key for key, ref in _told.items() if ref() is None]:
+            del _told[key]
+        _told[id(ctx)] = weakref.ref(ctx)
+    st.warning(escape_markdown(notice), icon=":material/gpp_maybe:")
 
 
 def chart_caption(ctx) -> str:
@@ -87,6 +109,7 @@ def footer(ctx) -> None:
     now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
     pinned = view.replace(as_of=now)  # the link names when it was made: corrections since are announced
     with st.expander(_("Cite this view or embed it in an article"), icon=":material/format_quote:"):
+        restricted()
         st.caption(_("Cite this view (copy with the button at the block's top right):"))
         st.code(
             export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.title),
@@ -98,7 +121,9 @@ def footer(ctx) -> None:
     st.divider()
     parts = []
     for row in store.run("sources").itertuples():
-        label = f"{escape_markdown(row.publisher)}: {escape_markdown(row.title)}"
+        label = escape_markdown(row.title)
+        if isinstance(row.publisher, str) and row.publisher.strip():  # a source may name no publisher
+            label = f"{escape_markdown(row.publisher)}: {label}"
         url = safe_url(row.url)
         parts.append(f"[{label}]({url})" if url else label)
     last = meta.get("last_update")
@@ -161,22 +186,24 @@ def download_csv(ctx, rows, name: str, label: str | None = None) -> None:
     def table() -> pd.DataFrame:
         return rows() if callable(rows) else rows
 
+    restricted(ctx)
+    text = " · ".join(credit().splitlines())
     spreadsheet, developers = st.columns([3, 2])
     # Built only when clicked: a million-row export must not slow every rerun.
     spreadsheet.download_button(
         label or _("Download these rows (CSV)"),
-        data=lambda: export.to_csv(table(), version),
+        data=lambda: export.to_csv(annotate(table(), store.run("correction_notes")), version, text),
         file_name=f"conflictdesk-{name}-{version}.csv",
         mime="text/csv",
         icon=":material/download:",
         key=f"download-{name}",
         on_click="ignore",
-        help=_("Exactly the rows that pass the filters, with their source ids and the data version; "
-               "UTF-8 for spreadsheets, lists joined with “; ”."),
+        help=_("Exactly the rows that pass the filters, with their source ids, their corrections and the data "
+               "version; UTF-8 for spreadsheets, lists joined with “; ”."),
     )
     developers.download_button(
         _("Same rows as JSON"),
-        data=lambda: export.to_json(table(), version, address, credited),
+        data=lambda: export.to_json(annotate(table(), store.run("correction_notes")), version, address, credited),
         file_name=f"conflictdesk-{name}-{version}.json",
         mime="application/json",
         icon=":material/data_object:",

@@ -9,7 +9,8 @@ from conflictdesk import export, gate, i18n, store, urlparams
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
 from conflictdesk.text import escape_markdown
-from conflictdesk.ui.errors import show_data_error
+from conflictdesk.ui.corrections import updated_since
+from conflictdesk.ui.errors import problem_table, show_data_error
 from conflictdesk.ui.sidebar import draw_sidebar, hide_chrome
 from conflictdesk.view import View
 from conflictdesk.captions import APP_NAME, filter_caption, synthetic_banner
@@ -81,10 +82,9 @@ def start_page(path: str, actor_meaning: str) -> Context:
     page = page_at(path)
     st.set_page_config(page_title=f"{page.title} · {APP_NAME}", page_icon=":material/public:", layout="wide")
     gate.require_password()
-    try:
-        store.connection()
-    except DataError as error:
-        show_data_error(error)
+    served, data_notice, problems = store.status()  # readers keep the last good data while newer files fail
+    if served is None:
+        show_data_error(DataError(problems or []))
         st.stop()
     meta = store.run("data_meta").iloc[0].to_dict()
     view, notices = read_view(page)
@@ -96,12 +96,18 @@ def start_page(path: str, actor_meaning: str) -> Context:
         draw_sidebar(view)
     if meta.get("has_synthetic"):
         st.warning(synthetic_banner(), icon=":material/science:")
+    if data_notice:
+        st.info(escape_markdown(data_notice), icon=":material/hourglass_top:")
+    if problems and store.curator():
+        with st.expander(f"Curator: {len(problems)} problem(s) in the newest data files", icon=":material/error:"):
+            st.dataframe(problem_table(problems), hide_index=True, width="stretch")
     st.title(page.title)
     actors = store.run("actors")
     names = dict(zip(actors["actor_id"], actors["name"]))
     st.caption(escape_markdown(filter_caption(view, actor_meaning, names)))
     for notice in notices:
         st.info(escape_markdown(notice), icon=":material/link_off:")
+    updated_since(view)  # a link made before corrections that touch this view says so, above the first figure
     return Context(page, view, meta, tuple(notices), actor_meaning, names)
 
 
