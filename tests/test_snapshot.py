@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conflictdesk.__main__ import main
-from datafixtures import HOSTILE_TEXT, write_hostile_folder
+from datafixtures import write_hostile_folder
 
 URL = "http://desk.example/casualties?period=2025-04-13&period=2025-04-23&actor=russia"
 
