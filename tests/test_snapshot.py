@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conflictdesk.__main__ import main
-from datafixtures import HOSTILE_TEXT, write_hostile_folder
+from datafixtures import write_hostile_folder
 
 URL = "http://desk.example/casualties?period=2025-04-13&period=2025-04-23&actor=russia"
 
@@ -130,3 +130,28 @@ def test_images_are_written_with_their_caption(tmp_path):
     svg = (tmp_path / "s" / "images" / "strikes-map.svg").read_text("utf-8")
     assert svg.startswith("<svg") and "Data version" in svg and "Period: 13 Apr 2025" in svg
     assert (tmp_path / "s" / "images" / "strikes-map.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_every_page_of_the_registry_has_a_snapshot():
+    """A page added to sitemap.py without its snapshot section fails here, not in a newsroom's command."""
+    from conflictdesk.sitemap import PAGES
+    from conflictdesk.snapshot.sections import ACTOR_MEANINGS, BUILDERS
+
+    assert {page.path for page in PAGES} == set(BUILDERS) == set(ACTOR_MEANINGS)
+
+
+def test_air_attacks_snapshot_keeps_claimants_apart_and_credits_the_compiler(tmp_path, monkeypatch):
+    """Imported air-attack reports: each claimant's card and charts, never a sum, the compiler credited."""
+    from airfixtures import imported_folder
+
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(imported_folder(tmp_path)))
+    code, out = snapshot(tmp_path, "http://h/air?period=2025-04-13&period=2025-04-23")
+    assert code == 0
+    page = (out / "index.html").read_text("utf-8")
+    assert "According to Air Force of the Armed Forces of Ukraine" in page
+    assert "According to Command posting as pivden" in page
+    assert 'data-chart="air-weeks-' in page and 'data-chart="air-nights-' in page
+    assert "332" not in page  # 290 + 42: the claimants are never added
+    cited = json.loads((out / "citation.json").read_text("utf-8"))
+    assert "Test air-attack compiler" in cited["credit"] and "Test air-attack compiler" in page
+    assert (out / "data" / "air-attacks.csv").read_bytes().startswith(b"\xef\xbb\xbf")

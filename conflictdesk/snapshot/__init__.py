@@ -26,7 +26,10 @@ import pandas as pd
 import plotly
 
 from conflictdesk import export, urlparams
-from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, credit_line, filter_caption, period_text
+from conflictdesk.captions import (
+    APP_NAME, LICENCE_NOTE, actors_text, filter_caption, full_credit, period_text, restricted_notice,
+)
+from conflictdesk.models.corrections import annotate
 from conflictdesk.i18n import _
 from conflictdesk.sitemap import PAGES_BY_PATH, page_at
 from conflictdesk.snapshot.page import PLOTLY_FILE, Page, document
@@ -68,17 +71,19 @@ def build(view: View, url: str, run, fetch, notices: list[str] = ()) -> tuple[st
     version = str(meta.get("data_version"))
     names = dict(zip(*[run("actors")[c] for c in ("actor_id", "name")]))
     meaning = ACTOR_MEANINGS.get(view.page, "involving")
-    credit = credit_line(run("sources")["publisher"])
+    sources = run("sources")
+    credit = full_credit(sources)  # every publisher, and each dataset's credit and licence (newsroom rule 6)
     caption = wording.chart_caption(period_text(view), actors_text(view, names, meaning), credit, version, url)
     body = Page()
     BUILDERS[view.page](body, view, run, fetch, caption, lambda part: view.part in (None, part))
     banners = list(notices)
+    if restricted_notice(sources):
+        banners.insert(0, restricted_notice(sources))
     if meta.get("has_synthetic"):
         banners.insert(0, _("Synthetic data is loaded. Some rows come from a generated benchmark source, not "
                             "from reporting. Do not quote them."))
     made = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    sources = run("sources")
-    footer = [credit, _("Data version {version} · snapshot made {time}").format(
+    footer = [*credit.splitlines(), _("Data version {version} · snapshot made {time}").format(
                   version=version, time=made.strftime("%Y-%m-%d %H:%M UTC")),
               _("Sources: {list}").format(list="; ".join(f"{p}: {t}" for p, t in zip(sources["publisher"],
                                                                                   sources["title"]))),
@@ -101,8 +106,10 @@ def files(view: View, url: str, run, fetch, notices: list[str] = ()) -> tuple[di
     html, body, citation = build(view, url, run, fetch, notices)
     out = {"index.html": html.encode("utf-8"), PLOTLY_FILE: PLOTLY_JS.read_bytes(),
            "citation.json": json.dumps(citation, ensure_ascii=False, indent=1, default=str).encode("utf-8")}
+    notes = run("correction_notes")
     for name, rows in body.rows.items():
-        out[f"data/{name}.csv"] = export.to_csv(rows, citation["data_version"])
+        rows = annotate(rows, notes)  # each row's corrections, as in the downloads
+        out[f"data/{name}.csv"] = export.to_csv(rows, citation["data_version"], " · ".join(citation["credit"].splitlines()))
         out[f"data/{name}.json"] = export.to_json(rows, citation["data_version"], url, citation["credit"])
     return out, body
 

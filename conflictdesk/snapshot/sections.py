@@ -5,7 +5,7 @@ import pandas as pd
 
 from conflictdesk import charts, deck
 from conflictdesk.i18n import _
-from conflictdesk.models import casualties, overview, statements, truces
+from conflictdesk.models import air_attacks, casualties, corrections, overview, statements, truces
 from conflictdesk.snapshot.page import Page
 from conflictdesk.view import View
 from conflictdesk.wording import date_text, figure_text, status_text
@@ -18,6 +18,8 @@ ACTOR_MEANINGS = {
     "truces": "claims made by or against",
     "statements": "statements made by",
     "sources": "each table filtered as on its page",
+    "air": "air-attack reports by",
+    "corrections": "rows concerning",
 }
 
 
@@ -206,5 +208,73 @@ def sources_page(out: Page, view: View, run, fetch, caption: str, shows) -> None
     out.rows["sources"] = sources
 
 
+def air_page(out: Page, view: View, run, fetch, caption: str, shows) -> None:
+    """Each claimant's air-attack figures side by side (never added), per week and per night, every report."""
+    from conflictdesk.charts.air import claimant_figure, y_top
+
+    model = air_attacks.air_attacks(view, run)
+    for notice in model.notices:
+        out.banner(notice)
+    if model.empty_message:
+        out.text(model.empty_message)
+        return
+    if shows("headline") and model.week is not None:
+        out.heading(model.week.title)
+        out.text(model.week.note, muted=True)
+        for claimant in model.week.claimants:
+            lines = [("strong", _("According to {name}").format(name=claimant.name))]
+            lines += [("", f"{line.label}: {line.sentence}" + (f" {line.share}." if line.share else ""))
+                      for line in claimant.lines]
+            if claimant.recon:
+                lines.append(("muted", _("Reconnaissance drones, counted apart: {sentence}").format(
+                    sentence=claimant.recon.sentence)))
+            lines.append(("muted", f"{claimant.counted} " + _("Source: {publishers}.").format(
+                publishers=claimant.publishers or _("not named"))))
+            out.card(lines)
+    for part, rows, x, heading in (("weeks", model.weeks, "week_start", _("Per week (Monday to Sunday)")),
+                                   ("nights", model.nights, "night", _("Per night"))):
+        if not shows(part) or rows.empty:
+            continue
+        out.heading(heading)
+        for recon in (False, True):
+            own_rows = rows[rows["recon"] == recon]
+            top = y_top(own_rows) if not own_rows.empty else 1.0
+            for claimant in model.claimants:
+                own = own_rows[own_rows["claimant"] == claimant]
+                if own.empty:
+                    continue
+                name = own["claimant_name"].iloc[0]
+                title = (_("Reconnaissance drones, according to {name}") if recon else
+                         _("According to {name}")).format(name=name)
+                figure = (claimant_figure(own, x, view.filters.date_from, view.filters.date_to, top, title, caption,
+                                          recon=True) if recon else
+                          claimant_figure(own, x, view.filters.date_from, view.filters.date_to, top, title, caption,
+                                          air_attacks.FAMILY_ORDER))
+                out.figure(figure, f"air-{part}-{'recon-' if recon else ''}{claimant}")
+    if shows("reports"):
+        out.heading(_("Every report"))
+        out.table(air_attacks.report_table(model.reports))
+        out.rows["air-attacks"] = model.reports
+
+
+def corrections_page(out: Page, view: View, run, fetch, caption: str, shows) -> None:
+    """Every correction made in place to the data, newest first: the row, old and new value, reason, source."""
+    model = corrections.log(view, run)
+    out.text(model.headline, strong=True)
+    for entry in model.entries:
+        lines = [("strong", f"{entry.row} · {entry.field}: {entry.old} → {entry.new}"),
+                 ("", _("Reason: {reason}").format(reason=entry.reason))]
+        if entry.source:
+            lines.append(("muted", _("Source: {source}").format(source=entry.source)))
+            if entry.source_url:
+                lines.append(("link", entry.source_url))
+        lines.append(("muted", _("Corrected on {date}").format(date=entry.day)))
+        if entry.notes:
+            lines.append(("muted", _("Notes: {notes}").format(notes=entry.notes)))
+        out.card(lines)
+    out.rows["corrections"] = model.rows
+
+
 BUILDERS = {"overview": overview_page, "map": map_page, "casualties": casualties_page, "truces": truces_page,
-            "statements": statements_page, "sources": sources_page}
+            "statements": statements_page, "sources": sources_page, "air": air_page,
+            "corrections": corrections_page}

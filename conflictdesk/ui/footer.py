@@ -161,9 +161,10 @@ def snapshot_button(ctx, pinned: View) -> None:
     from conflictdesk import snapshot
 
     version = ctx.meta.get("data_version")
+    address = pinned.url(base_url())  # now: the click's callback runs without the browser's address
     st.download_button(
         _("Download this view (static page, .zip)"),
-        data=lambda: snapshot.zip_bytes(pinned.url(base_url()), pinned, run=store.run, fetch=store.fetch),
+        data=lambda: snapshot.zip_bytes(address, pinned, run=store.run, fetch=store.fetch),
         file_name=f"conflictdesk-{ctx.page.path}-{version}.zip",
         mime="application/zip",
         icon=":material/folder_zip:",
@@ -180,6 +181,7 @@ def download_csv(ctx, rows, name: str, label: str | None = None) -> None:
     if ctx.embed:
         return
     version = ctx.meta.get("data_version")
+    address, credited = link(ctx.view), credit()  # now: the click's callback runs without the browser's address
 
     def table() -> pd.DataFrame:
         return rows() if callable(rows) else rows
@@ -201,7 +203,7 @@ def download_csv(ctx, rows, name: str, label: str | None = None) -> None:
     )
     developers.download_button(
         _("Same rows as JSON"),
-        data=lambda: export.to_json(annotate(table(), store.run("correction_notes")), version, link(ctx.view), credit()),
+        data=lambda: export.to_json(annotate(table(), store.run("correction_notes")), version, address, credited),
         file_name=f"conflictdesk-{name}-{version}.json",
         mime="application/json",
         icon=":material/data_object:",

@@ -8,7 +8,9 @@ import threading
 
 import pytest
 
-from browser_support import PAGES, free_port, save_screenshot, wait_for_app
+from playwright.sync_api import expect
+
+from browser_support import APP, PAGES, free_port, wait_for_app
 
 FILTERS = "period=2025-04-14&period=2025-04-23&actor=russia"
 FILTER_WORDS = "Filtered to 14 Apr 2025 – 23 Apr 2025; strikes carried out by Russia."
@@ -51,7 +53,7 @@ def app_page(context, server, path: str):
     """Open a page of the app and wait until it is drawn."""
     page = context.new_page()
     page.goto(f"{server.url}/{path}")
-    wait_for_app(page, timeout=60000)
+    wait_for_app(page)
     return page
 
 
@@ -65,7 +67,7 @@ def embed_code_from_app(context, server, path: str, part_label: str) -> str:
     code = page.locator("[data-testid='stCode']", has_text="<iframe").first
     code.wait_for()
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stCode]')]"
-                           ".some(e => e.innerText.includes('part=tolls'))", timeout=15000)
+                           ".some(e => e.innerText.includes('part=tolls'))")
     text = code.inner_text()
     page.close()
     return text
@@ -73,19 +75,19 @@ def embed_code_from_app(context, server, path: str, part_label: str) -> str:
 
 def embedded_frame(page):
     """The app's frame in the article, once its script has finished."""
-    handle = page.locator("iframe[data-conflictdesk]").element_handle(timeout=30000)
+    handle = page.locator("iframe[data-conflictdesk]").element_handle()
     frame = handle.content_frame()
-    frame.wait_for_selector(APP_READY, timeout=30000)
-    frame.wait_for_selector("[data-testid='stMain'] h1", timeout=30000)
-    frame.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30000)
+    frame.wait_for_selector(APP_READY)
+    frame.wait_for_selector("[data-testid='stMain'] h1")
+    frame.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
     return frame
 
 
-def test_a_chart_embedded_in_an_article_shows_title_filters_chart_and_credit(browser, server, article):
+def test_a_chart_embedded_in_an_article_shows_title_filters_chart_and_credit(make_context, server, article):
     """The embed code for one chart, pasted into a 640 px article on another port: the frame shows the title,
     the filters in words, the chart, source, credit, data version and a link to the full dashboard, and takes
     the height of what it shows (no scrolling inside the frame)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = make_context(viewport={"width": 1280, "height": 900})
     code = embed_code_from_app(context, server, f"casualties?{FILTERS}", "Latest toll per strike")
     assert 'title="Conflict Desk: Casualties — Latest toll per strike"' in code
     page = context.new_page()
@@ -104,8 +106,7 @@ def test_a_chart_embedded_in_an_article_shows_title_filters_chart_and_credit(bro
     assert link.startswith(f"{server.url}/casualties?") and "embed" not in link and "actor=russia" in link
     # Auto-height: the article's frame grows to the view's content; nothing is cut or scrolled inside it.
     iframe = page.locator("iframe[data-conflictdesk]")
-    page.wait_for_function("() => parseInt(document.querySelector('iframe[data-conflictdesk]').style.height) > 480",
-                           timeout=20000)
+    page.wait_for_function("() => parseInt(document.querySelector('iframe[data-conflictdesk]').style.height) > 480")
     frame_box = iframe.bounding_box()
     assert frame_box["width"] == 640
     content = frame.evaluate("() => document.querySelector(\"[data-testid='stMainBlockContainer']\")"
@@ -116,15 +117,13 @@ def test_a_chart_embedded_in_an_article_shows_title_filters_chart_and_credit(bro
         box = element.bounding_box()  # page coordinates: inside the frame's box
         assert frame_box["y"] <= box["y"] and box["y"] + box["height"] <= frame_box["y"] + frame_box["height"] + 1
         assert box["x"] >= frame_box["x"] and box["x"] + box["width"] <= frame_box["x"] + frame_box["width"] + 1
-    save_screenshot(page, "embed-article-640")
-    context.close()
-
+    
 
 @pytest.mark.parametrize("width", [640, 350])
-def test_an_embedded_chart_fits_a_fixed_frame(browser, server, article, width):
+def test_an_embedded_chart_fits_a_fixed_frame(make_context, server, article, width):
     """In a frame of the old fixed kind (640×480, and 350 wide on a phone), the chart's view shows its title,
     filters, chart and footer with no sideways scroll."""
-    context = browser.new_context(viewport={"width": max(width, 400), "height": 900})
+    context = make_context(viewport={"width": max(width, 400), "height": 900})
     page = context.new_page()
     src = f"{server.url}/casualties?{FILTERS}&part=tolls&embed=true"
     page.goto(article(f'<iframe src="{src}" title="Chart" width="{width}" height="480" style="border:0" '
@@ -146,35 +145,31 @@ def test_an_embedded_chart_fits_a_fixed_frame(browser, server, article, width):
         assert top["y"] <= box["y"] and box["y"] + box["height"] <= top["y"] + 480 + 1, part
     footer = frame.locator(".st-key-embed-footer").inner_text()
     assert "via Conflict Desk" in footer and "Data version" in footer and "open the full dashboard" in footer
-    save_screenshot(page, f"embed-fixed-{width}")
-    context.close()
+    
 
-
-def test_an_embedded_map_leaves_the_mouse_wheel_to_the_article(browser, server, article):
+def test_an_embedded_map_leaves_the_mouse_wheel_to_the_article(make_context, server, article):
     """The wheel over an embedded map (framed by the app's embed code) scrolls the article; the map does not
     capture it."""
     from conflictdesk.export import embed_code
 
-    context = browser.new_context(viewport={"width": 800, "height": 700})
+    context = make_context(viewport={"width": 800, "height": 700})
     page = context.new_page()
     page.goto(article(embed_code(f"{server.url}/map?{FILTERS}&part=map&embed=true", "Map")))
-    handle = page.locator("iframe[data-conflictdesk]").element_handle(timeout=30000)
+    handle = page.locator("iframe[data-conflictdesk]").element_handle()
     frame = handle.content_frame()
-    frame.wait_for_selector(APP_READY, timeout=30000)
+    frame.wait_for_selector(APP_READY)
     canvas = frame.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    canvas.wait_for(state="visible", timeout=30000)
+    canvas.wait_for(state="visible")
     assert frame.locator("button", has_text="All Ukraine").count() == 0  # no place buttons row embedded
-    page.wait_for_function("() => parseInt(document.querySelector('iframe[data-conflictdesk]').style.height) > 420",
-                           timeout=20000)  # sized to its content: nothing to scroll inside the frame
+    page.wait_for_function("() => parseInt(document.querySelector('iframe[data-conflictdesk]').style.height) > 420")  # sized to its content: nothing to scroll inside the frame
     box = canvas.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     before = page.evaluate("() => window.scrollY")
     page.mouse.wheel(0, 400)
-    page.wait_for_function(f"() => window.scrollY > {before}", timeout=10000)
-    context.close()
+    page.wait_for_function(f"() => window.scrollY > {before}")
+    
 
-
-def test_static_snapshot_opens_offline_with_chart_filters_and_credit(browser, tmp_path):
+def test_static_snapshot_opens_offline_with_chart_filters_and_credit(make_context, tmp_path):
     """`snapshot URL --out DIR`, opened from file:// with every other request aborted: the chart draws, and
     the title, filters in words, credit and data version are on the page; nothing asked for the network."""
     import json
@@ -184,7 +179,7 @@ def test_static_snapshot_opens_offline_with_chart_filters_and_credit(browser, tm
     url = f"http://desk.example/casualties?{FILTERS}"
     assert main(["snapshot", url, "--out", str(tmp_path / "snap")]) == 0
     cited = json.loads((tmp_path / "snap" / "citation.json").read_text("utf-8"))
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = make_context(viewport={"width": 390, "height": 844})
     blocked = []
 
     def route(request_route):
@@ -199,37 +194,59 @@ def test_static_snapshot_opens_offline_with_chart_filters_and_credit(browser, tm
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((tmp_path / "snap" / "index.html").as_uri())
-    page.wait_for_selector("[data-chart='casualties-latest-tolls'] .main-svg .bars path", timeout=30000)
+    page.wait_for_selector("[data-chart='casualties-latest-tolls'] .main-svg .bars path")
     assert page.locator("h1").inner_text() == "Conflict Desk: Casualties"
     assert page.locator("#filters").inner_text() == FILTER_WORDS
     credit = page.locator("#credit").inner_text()
     assert cited["credit"] in credit and f"Data version {cited['data_version']}" in credit
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert not errors and not blocked
-    page.screenshot(path=str(tmp_path / "snapshot.png"), full_page=True)
-    context.close()
+    
 
+def test_downloaded_csv_keeps_curly_quotes_for_a_spreadsheet(make_context, server):
+    """The statements CSV, downloaded in the browser: a byte-order mark, and ’ as its UTF-8 bytes; the JSON
+    button gives the same rows with the view's address."""
+    import json
 
-def test_downloaded_csv_keeps_curly_quotes_for_a_spreadsheet(browser, server):
-    """The statements CSV, downloaded in the browser: a byte-order mark, and ’ as its UTF-8 bytes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = make_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = app_page(context, server, "statements")
     with page.expect_download() as caught:
         page.get_by_role("button", name="Download these statements (CSV)").click()
     data = open(caught.value.path(), "rb").read()
-    assert data.startswith(b"\xef\xbb\xbfstatement_id,") or data.startswith(b"\xef\xbb\xbf")
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
     assert "’".encode("utf-8") in data and b"\xc3\xa2\xe2\x82\xac" not in data
     assert b"['" not in data
     with page.expect_download() as caught:
         page.get_by_role("button", name="Same rows as JSON").click()
-    assert b'"data_version"' in open(caught.value.path(), "rb").read()
-    context.close()
+    document = json.loads(open(caught.value.path(), "rb").read())
+    assert document["data_version"] and document["view"].startswith(f"{server.url}/statements?")
+    assert any("’" in (row.get("quote") or "") for row in document["rows"])
+    
 
+def test_download_this_view_gives_the_snapshot_zip(make_context, server):
+    """"Download this view" in the cite block: a .zip of the snapshot folder for this view."""
+    import io
+    import json
+    import zipfile
+
+    context = make_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = app_page(context, server, f"casualties?{FILTERS}")
+    page.get_by_text("Cite this view or embed it in an article").click()
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Download this view (static page, .zip)").click()
+    with zipfile.ZipFile(io.BytesIO(open(caught.value.path(), "rb").read())) as archive:
+        names = set(archive.namelist())
+        cited = json.loads(archive.read("conflictdesk-casualties/citation.json"))
+        index = archive.read("conflictdesk-casualties/index.html").decode("utf-8")
+    assert {"conflictdesk-casualties/plotly.min.js", "conflictdesk-casualties/data/latest-tolls.csv"} <= names
+    assert cited["url"].startswith(f"{server.url}/casualties?{FILTERS}&as_of=")
+    assert FILTER_WORDS in index and cited["data_version"] in index
+    
 
 @pytest.mark.parametrize("name", PAGES)
-def test_phone_pages_cut_nothing(browser, server, name):
+def test_phone_pages_cut_nothing(make_context, server, name):
     """At 390×844 nothing scrolls sideways and every element's box lies inside the viewport's width."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = make_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = app_page(context, server, f"{name}?period=2025-04-13&period=2025-04-23")
     overflow = page.evaluate("() => { const m = document.querySelector(\"[data-testid='stMain']\");"
                              " return Math.max(m.scrollWidth - m.clientWidth,"
@@ -240,27 +257,25 @@ def test_phone_pages_cut_nothing(browser, server, name):
         ".map(e => [e.getAttribute('data-testid') || e.className.baseVal || e.tagName, e.getBoundingClientRect()])"
         ".filter(([, r]) => r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1))"
         ".map(([n, r]) => `${n} ${Math.round(r.left)}..${Math.round(r.right)}`)")
-    save_screenshot(page, f"phone-cut-{name}")
-    context.close()
     assert overflow <= 1
     assert outside == []
 
 
-def test_all_ukraine_resets_the_zoom(browser, server):
+def test_all_ukraine_resets_the_zoom(make_context, server):
     """Zoomed in with the wheel on the All Ukraine view, "All Ukraine" draws the whole country again."""
-    context = browser.new_context(viewport={"width": 700, "height": 900})  # software WebGL: a small canvas
+    context = make_context(viewport={"width": 700, "height": 900})  # software WebGL: a small canvas
     page = context.new_page()
     page.goto(f"{server.url}/map?period=2025-04-13&period=2025-04-23")
-    wait_for_app(page, timeout=90000)
+    wait_for_app(page)
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    canvas.wait_for(state="visible", timeout=60000)
+    canvas.wait_for(state="visible")
 
     def settled_shot() -> bytes:
         """The canvas once two screenshots in a row agree (deck.gl has finished drawing)."""
-        previous = canvas.screenshot(timeout=60000)
+        previous = canvas.screenshot()
         for _ in range(20):
             page.wait_for_timeout(500)
-            current = canvas.screenshot(timeout=60000)
+            current = canvas.screenshot()
             if current == previous:
                 return current
             previous = current
@@ -273,10 +288,9 @@ def test_all_ukraine_resets_the_zoom(browser, server):
     zoomed = settled_shot()
     assert zoomed != whole
     page.get_by_role("button", name="All Ukraine").click()
-    page.wait_for_selector(APP_READY, timeout=60000)
-    page.wait_for_timeout(1000)  # the click's rerun has started and finished
-    page.wait_for_selector(APP_READY, timeout=60000)
-    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    canvas.wait_for(state="visible", timeout=30000)
+    canvas = page.locator(".st-key-map-1 [data-testid='stDeckGlJsonChart'] canvas").first  # a new deck
+    expect(canvas).to_be_visible()
+    expect(page.locator(APP)).to_have_attribute("data-test-script-state", "notRunning")
+    canvas.wait_for(state="visible")
     assert settled_shot() == whole
-    context.close()
+    
