@@ -8,6 +8,9 @@ file is opened read-only. Each rule of the data is said once there and read by t
   `total_qualifier`, `air_night`): the actor filter, "the report known by the end of the period", a window
   overlapping the period, the exact / about / at least rule for totals, and the night an air-attack report
   counts for;
+- corrections (`corrections_of`, `last_corrected`, `correction_log`, `corrections_in_view`): the
+  corrections of a row (the one rule), the day of its newest one, and the log with each row's place in
+  the filters;
 - views (`strike_details`, `report_details`, `statement_cards`, `truce_details`, `claim_details`): a row with
   the names of its actors and its source's publisher, title, URL and type, the one column list of every
   quote card;
@@ -38,6 +41,11 @@ DEFINITIONS = (
     "is_inexact",
     "total_qualifier",
     "air_night",
+    # the corrections log (issue 14): corrections of a row, its last day, the log with each row's place
+    "corrections_of",
+    "last_corrected",
+    "correction_log",
+    "corrections_in_view",
     "strike_details",
     "report_details",
     "statement_cards",

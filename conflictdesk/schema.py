@@ -1,6 +1,6 @@
 """The data contract: the tables, their columns and the rules each column obeys.
 
-`TABLES` are the eight files every folder has; `OPTIONAL_TABLES` (`incidents`, `air_attacks`) may be
+`TABLES` are the eight files every folder has; `OPTIONAL_TABLES` (`incidents`, `air_attacks`, `corrections`) may be
 absent, and an absent one is an empty table, so folders written before they existed stay valid.
 `ALL_TABLES` is both, in that order."""
 
@@ -82,7 +82,7 @@ TABLES: tuple[Table, ...] = (
         "sources",
         (
             Column("source_id", "id", required=True),
-            Column("publisher", required=True),
+            Column("publisher"),  # empty when the source names none: it is then credited by its title
             Column("title", required=True),
             Column("url"),
             Column("published_on", "date", required=True),
@@ -192,6 +192,9 @@ TABLES: tuple[Table, ...] = (
             Column("end_date", "date"),
             Column("scope"),
             *_fact_tail(),
+            # How precisely the source dates the start: empty or day = that day; week / month = some day in
+            # the week / month ending on start_date (as date_precision of strikes and statements).
+            Column("start_precision", "choice", choices=DATE_PRECISIONS),
         ),
         key="truce_id",
         spans=(("start_date", "end_date"),),
@@ -250,6 +253,10 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
+# --- optional tables (added by the corrections log, issue 14) ---------------------------------------
+# `column` = WHOLE_ROW in a correction records a removed row (new_value empty, the row gone from its file).
+WHOLE_ROW = "*"
+
 OPTIONAL_TABLES: tuple[Table, ...] = (
     Table(
         "incidents",
@@ -292,6 +299,24 @@ OPTIONAL_TABLES: tuple[Table, ...] = (
         key="report_id",
         figures=("launched", "destroyed", "not_reached"),
         spans=(("period_start", "period_end"),),
+        optional=True,
+    ),
+    Table(
+        "corrections",
+        (
+            Column("correction_id", "id", required=True),
+            Column("corrected_on", "date", required=True),
+            Column("table", required=True),  # a table of the data (checked in loader/corrections.py)
+            Column("row_id", "id", required=True),
+            Column("column", required=True),  # a column of that table, or * for a removed row
+            Column("old_value"),
+            Column("new_value"),
+            Column("reason", required=True),
+            Column("source_id", "id", references="sources.source_id"),
+            Column("notes"),
+        ),
+        key="correction_id",
+        is_fact=False,
         optional=True,
     ),
 )

@@ -121,6 +121,17 @@ def place_groups(places: Iterable[str] = ()) -> list[list[str]]:
     return groups
 
 
+def same_place(name: str, other: str) -> bool:
+    """Whether two names spell one place: the same spelling key (Odesa, Odessa, Одеса) or one group of
+    PLACE_VARIANTS (Kyiv, Kiev)."""
+    first, second = text_keys(name or ""), text_keys(other or "")
+    if not first or not second:
+        return False
+    return first == second or any(
+        {first, second} <= {text_keys(spelling) for spelling in group} for group in PLACE_VARIANTS
+    )
+
+
 def expand_terms(text: str, actors=None, places: Iterable[str] = ()) -> list[str]:
     """The reader's text (lowercase, trimmed, capped) and its spelling variants, without repeats; [] for no text.
 

@@ -29,6 +29,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("pages/air.py", "Air attacks", "air", ":material/flight:", (), ("headline", "weeks", "nights", "reports")),
     Page("pages/sources.py", "Sources & method", "sources", ":material/menu_book:"),
+    Page("pages/corrections.py", "Corrections", "corrections", ":material/edit_note:"),
 )
 PAGES_BY_PATH = {page.path: page for page in PAGES}
 HOME = PAGES[0]

@@ -7,7 +7,8 @@ and the first reports, and says so; the downloads always hold every filtered row
 import streamlit as st
 
 from conflictdesk import charts, store, ui, wording
-from conflictdesk.models import casualties
+from conflictdesk.i18n import _
+from conflictdesk.models import casualties, corrections
 from conflictdesk.models.casualties import BAR_LIMIT, TABLE_LIMIT
 
 ctx = ui.start_page("casualties", "strikes carried out by")
@@ -51,6 +52,13 @@ else:
             "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
             "“Not reported” means the sources give no figure, not zero."
         )
+        for toll in model.tolls.dropna(subset=["corrected"]).to_dict("records"):
+            ui.correction_mark(
+                [("casualties", toll["report_id"])], toll["corrected_on"], ctx.view,
+                label=_("{strike}: {corrected}").format(
+                    strike=ui.escape_markdown(model.labels[toll["strike_id"]]), corrected=toll["corrected"]
+                ),
+            )
         ui.download_csv(
             ctx, lambda: store.fetch("latest_tolls", **params), "latest-tolls", "Download the tolls behind this chart (CSV)"
         )
@@ -87,7 +95,9 @@ else:
                 "the download below holds every one.",
                 icon=":material/table_rows:",
             )
-        st.dataframe(charts.report_table(rows, names), hide_index=True, width="stretch")
+        table = charts.report_table(rows, names)
+        table[_("Corrected")] = [corrections.mark_text(day) if not wording.blank(day) else "" for day in rows["corrected_on"]]
+        st.dataframe(table, hide_index=True, width="stretch")
         ui.download_csv(ctx, lambda: store.fetch("toll_history", **params), "casualty-reports", "Download every report (CSV)")
         st.caption(
             "Every report of the strikes above known by the end of the period, strike by strike, oldest first; "

@@ -180,6 +180,7 @@ if card is not None and ctx.shows("strike"):
             st.markdown(escape_markdown(row["description"]))
         facts = deck.strike_facts(row)
         st.markdown("  \n".join(f"**{name}:** {escape_markdown(value)}" for name, value in facts.items()))
+        ui.correction_mark([("strikes", row["strike_id"])], row.get("corrected_on"), view)
         st.markdown("**Toll, report by report** (oldest first; every figure is its claimant's)")
         reports = store.run("strike_reports", strike_id=row["strike_id"])
         if reports.empty:
@@ -191,6 +192,7 @@ if card is not None and ctx.shows("strike"):
                 f"Claimed by: {escape_markdown(report['claimant_name'])} · status: {escape_markdown(report['status'])}"
             )
             ui.source_caption(report["publisher"], report["source_title"], report["source_url"], report["excerpt"])
+            ui.correction_mark([("casualties", report["report_id"])], report.get("corrected_on"), view)
         st.markdown("**Source of the strike**")
         ui.source_caption(row["publisher"], row["source_title"], row["source_url"], row["excerpt"])
         if isinstance(row["notes"], str):

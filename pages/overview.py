@@ -4,6 +4,8 @@ import streamlit as st
 
 from conflictdesk import charts, store, ui
 from conflictdesk.models import overview
+from conflictdesk.models.corrections import mark_text
+from conflictdesk.text import clip
 
 ctx = ui.start_page("overview", "strikes carried out by, statements made by, events involving")
 
@@ -38,6 +40,9 @@ if ctx.shows("timeline"):
         if timeline.items is not None:
             with st.expander("The timeline's items as a list", expanded=ctx.view.part == "timeline"):
                 st.markdown("  \n".join(ui.escape_markdown(line) for line in charts.timeline_list(timeline.items)))
+                for item in timeline.items.dropna(subset=["corrected_on"]).to_dict("records"):
+                    ui.correction_mark([(f"{item['kind']}s", item["item_id"])], item["corrected_on"], ctx.view,
+                                       label=f"{ui.escape_markdown(clip(item['label'], 60))}: {mark_text(item['corrected_on'])}")
         rows = timeline.items if timeline.items is not None else (lambda: store.fetch("timeline", **ctx.view.params()))
         ui.download_csv(ctx, rows, "timeline", "Download the timeline's rows (CSV)")
 

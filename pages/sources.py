@@ -5,6 +5,7 @@ import streamlit as st
 
 from conflictdesk import store, ui
 from conflictdesk.i18n import _
+from conflictdesk.models.corrections import data_release
 from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
 from conflictdesk.text import safe_url
 
@@ -111,14 +112,14 @@ def text_or(value, missing: str = "not given") -> str:
 st.header("Sources")
 sources = store.run("sources")
 st.caption(f"{plural(len(sources), 'source')}. Every row of the data names one of them and quotes its exact words.")
-for _, source in sources.iterrows():
+for _row, source in sources.iterrows():
     with st.container(border=True):
         st.markdown(f"**{ui.escape_markdown(source['title'])}**")
         link = safe_url(source["url"])
         kind = source["source_type"]
         language = source["language"]
         details = [
-            f"**Publisher:** {text_or(source['publisher'])}",
+            f"**Publisher:** {text_or(source['publisher'], _('not named in the source'))}",
             f"**Link:** [{ui.escape_markdown(link)}]({link})" if link else "**Link:** none known",
             f"**Published:** {when(source['published_on'])}",
             f"**Type:** {SOURCE_TYPES.get(kind, text_or(kind))}",
@@ -127,6 +128,7 @@ for _, source in sources.iterrows():
         st.markdown("  \n".join(details))
         cited = [plural(int(source[column]), word) for column, word in CITING if int(source[column])]
         st.markdown("**Rows citing it:** " + (", ".join(cited) if cited else "none") + ".")
+        ui.correction_mark([("sources", source["source_id"])], source.get("corrected_on"), ctx.view)
         if isinstance(source["notes"], str) and source["notes"].strip():
             st.caption(f"Curator's notes: {ui.escape_markdown(source['notes'])}")
 ui.download_csv(ctx, sources, "sources", "Download the sources (CSV)")
@@ -207,6 +209,11 @@ st.markdown(
     "folder: it changes whenever any of them changes, so a screenshot or citation can name the data it used.  \n"
     f"**Last update:** {when(ctx.meta.get('last_update'))} (the newest source's publication date)."
 )
+release = data_release(ctx.meta, store.run)
+st.markdown(ui.escape_markdown(release.words))
+if release.changelog:
+    with st.expander(_("Changelog of data releases (the curator's words)"), icon=":material/history:"):
+        st.markdown(ui.escape_markdown(release.changelog))
 st.success("**Passed: every rule of the data contract.**", icon=":material/verified:")
 st.markdown(
     "The dashboard only shows a data folder that passes every check, whole or not at all: unique ids, links "

@@ -41,6 +41,7 @@ def claim_card(claim) -> None:
             st.caption("Counted period: not given")
         st.caption(f"Reported {date_text(claim['reported_on'])}")
         source_line(claim)
+        ui.correction_mark([("truce_violations", claim["claim_id"])], claim.get("corrected_on"), ctx.view)
         if isinstance(claim["notes"], str):
             st.caption(f"Notes: {ui.escape_markdown(claim['notes'])}")
 
@@ -59,8 +60,9 @@ for truce in truces.to_dict("records"):
     end = date_text(truce["end_date"]) if not pd.isna(truce["end_date"]) else "end not given"
     st.markdown(
         f"Declared by **{ui.escape_markdown(truce['declared_by_name'])}** · "
-        f"{date_text(truce['start_date'])} – {end}"
+        f"{date_text(truce['start_date'], truce.get('start_precision') or 'day')} – {end}"
     )
+    ui.correction_mark([("truces", truce["truce_id"])], truce.get("corrected_on"), ctx.view)
     if isinstance(truce["scope"], str):
         st.markdown(f"Scope: {ui.escape_markdown(truce['scope'])}")
     source_line(truce)

@@ -2,6 +2,7 @@
 -- Parameters: none.
 select
     s.source_id, s.publisher, s.title, s.url, s.published_on, s.source_type, s.language, s.notes,
+    last_corrected('sources', s.source_id) as corrected_on,
     (select count(*) from strikes x where x.source_id = s.source_id) as strikes,
     (select count(*) from casualties x where x.source_id = s.source_id) as casualty_reports,
     (select count(*) from truces x where x.source_id = s.source_id) as truces,

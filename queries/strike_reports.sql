@@ -6,7 +6,8 @@ select
     killed, killed_qualifier, killed_phrase,
     injured, injured_qualifier, injured_phrase,
     claimant, claimant_name, status,
-    source_id, publisher, source_title, source_url, source_type, excerpt, notes
+    source_id, publisher, source_title, source_url, source_type, excerpt, notes,
+    last_corrected('casualties', report_id) as corrected_on
 from report_details
 where strike_id = $strike_id
 order by reported_on, report_id

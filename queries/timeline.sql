@@ -1,6 +1,7 @@
 -- Grain: one row per dated item in the period (strike, statement, truce, diplomatic event), for the
 -- overview timeline; `actors` holds the actor ids the item concerns. A truce without an end date is
--- placed on its first day only (as timeline_days counts it).
+-- placed on its first day only (as timeline_days counts it). corrected_on: the day the item's row was last
+-- corrected (macro last_corrected; the table is the kind plus s).
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 with items as (
     select 'strike' as kind, strike_id as item_id, date, date_precision, null::date as end_date,
@@ -12,13 +13,14 @@ with items as (
            [actor], source_id
     from statements
     union all
-    select 'truce', truce_id, start_date, 'day', end_date, name, [declared_by], source_id
+    select 'truce', truce_id, start_date, coalesce(start_precision, 'day'), end_date, name, [declared_by], source_id
     from truces
     union all
     select 'event', event_id, date, date_precision, null, title, coalesce(actors, []), source_id
     from events
 )
-select kind, item_id, date, date_precision, end_date, label, list_filter(actors, lambda x: x is not null) as actors, source_id
+select kind, item_id, date, date_precision, end_date, label, list_filter(actors, lambda x: x is not null) as actors, source_id,
+    last_corrected(kind || 's', item_id) as corrected_on
 from items
 where window_overlaps(date, coalesce(end_date, date), $date_from, $date_to)
   and chosen_any($actors, actors)

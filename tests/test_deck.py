@@ -280,6 +280,8 @@ import datetime as dt  # noqa: E402
 import functools  # noqa: E402
 
 import duckdb  # noqa: E402
+
+from conflictdesk.schema import ALL_TABLES  # noqa: E402
 import numpy as np  # noqa: E402
 
 from conflictdesk.derived import add_derived  # noqa: E402
@@ -328,6 +330,11 @@ def big():
         "speaker_role varchar, actor varchar, quote varchar, quote_kind varchar, venue varchar, topics varchar[], "
         "related_strike_id varchar, related_truce_id varchar, source_id varchar, excerpt varchar, notes varchar)"
     )
+    for table in ALL_TABLES:  # the other tables empty: the corrections views read them all
+        if table.name not in ("strikes", "casualties", "actors", "sources", "statements"):
+            kinds = {"date": "date", "int": "bigint", "float": "double", "list": "varchar[]"}
+            columns = ", ".join(f'"{c.name}" ' + kinds.get(c.kind, "varchar") for c in table.columns)
+            con.execute(f"create table {table.name} ({columns})")
     add_derived(con)
     return functools.partial(run_query, con)
 

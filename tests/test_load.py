@@ -11,7 +11,7 @@ import pytest
 from datafixtures import SOURCE_TEXT, changed, minimal_tables, write_folder
 from conflictdesk.load import load, validate
 from conflictdesk.problems import DataError, Problem
-from conflictdesk.schema import TABLES
+from conflictdesk.schema import ALL_TABLES, TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -55,7 +55,7 @@ def test_bundled_data_is_valid_and_counts_match_the_csvs():
     """data/ validates with no problems and reports as many rows per table as each CSV holds."""
     problems, counts = validate(DATA)
     assert [str(p) for p in problems] == []
-    assert counts == {t.name: len(read_rows(DATA / t.file)) for t in TABLES}
+    assert counts == {t.name: len(read_rows(DATA / t.file)) for t in ALL_TABLES if (DATA / t.file).exists()}
     assert all(counts[name] > 0 for name in counts)
 
 

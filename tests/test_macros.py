@@ -12,17 +12,17 @@ import duckdb
 import pytest
 
 from conflictdesk.derived import DEFINITIONS, TABLE_MACROS, add_definitions, add_derived, add_tables, build_files
-from conflictdesk.schema import TABLES
+from conflictdesk.schema import ALL_TABLES
 
 D = dt.date
 TYPES = {"date": "date", "int": "bigint", "float": "double", "list": "varchar[]"}
 
 
 def empty_tables(database: str = ":memory:") -> duckdb.DuckDBPyConnection:
-    """A database holding the contract's eight tables, empty."""
+    """A database holding the contract's tables (the optional ones too), empty."""
     con = duckdb.connect(database)
-    for table in TABLES:
-        columns = ", ".join(f"{c.name} {TYPES.get(c.kind, 'varchar')}" for c in table.columns)
+    for table in ALL_TABLES:
+        columns = ", ".join(f'"{c.name}" ' + TYPES.get(c.kind, "varchar") for c in table.columns)
         con.execute(f"create table {table.name} ({columns})")
     return con
 
@@ -30,7 +30,7 @@ def empty_tables(database: str = ":memory:") -> duckdb.DuckDBPyConnection:
 def given(con, table: str, *rows: dict) -> None:
     """Insert rows that name only the cells the case needs; the others are null."""
     for row in rows:
-        names = ", ".join(row)
+        names = ", ".join(f'"{name}"' for name in row)
         marks = ", ".join("?" for _ in row)
         con.execute(f"insert into {table} ({names}) values ({marks})", list(row.values()))
 
@@ -316,7 +316,7 @@ def test_everything_built_is_stored_and_works_read_only(tmp_path):
                                                   "where function_type in ('macro', 'table_macro')").fetchall()}
     views = {row[0] for row in reader.execute("select view_name from duckdb_views() where not internal").fetchall()}
     assert (set(DEFINITIONS) - views) | set(TABLE_MACROS) <= functions
-    assert {"strike_details", "report_details", "statement_cards", "truce_details", "claim_details"} <= views
+    assert {"strike_details", "report_details", "statement_cards", "truce_details", "claim_details", "correction_log"} <= views
     assert result(reader, "select strike_id, attacker_name from tolls_known(date '2025-04-01', date '9999-12-31', "
                           "['russia'])") == [("sumy", "Russia")]
     reader.close()
@@ -327,3 +327,36 @@ def test_build_files_are_every_file_of_the_build_folder():
     files = build_files()
     assert sorted(files) == sorted(files[0].parent.glob("*.sql"))
     assert len(set(files)) == len(files)
+
+
+# --- corrections (issue 14) ---------------------------------------------------------------------
+
+
+def fix(correction_id, day, table, row_id, column, old, new):
+    return {"correction_id": correction_id, "corrected_on": day, "table": table, "row_id": row_id,
+            "column": column, "old_value": old, "new_value": new, "reason": "r", "source_id": "s1"}
+
+
+def test_corrections_of_a_row_their_last_day_and_the_rows_in_a_view(con):
+    """corrections_of names a row's corrections newest first; last_corrected its newest day (null: none);
+    corrections_in_view keeps those whose row is in the period and actors, undated rows always."""
+    given(con, "sources", SOURCE)
+    given(con, "actors", RUSSIA, {"actor_id": "ukraine", "name": "Ukraine", "actor_type": "state"})
+    given(con, "strikes", {"strike_id": "sumy", "date": D(2025, 4, 13), "city": "Sumy", "attacker": "russia",
+                           "source_id": "s1"})
+    given(con, "casualties", {"report_id": "sumy-1", "strike_id": "sumy", "reported_on": D(2025, 4, 21),
+                              "killed": 34, "source_id": "s1"})
+    given(con, "corrections", fix("a", D(2026, 11, 20), "casualties", "sumy-1", "killed", "35", "34"),
+          fix("b", D(2026, 11, 21), "casualties", "sumy-1", "killed_phrase", "35", "34"),
+          fix("c", D(2026, 11, 22), "sources", "s1", "publisher", "x", None),
+          fix("d", D(2026, 11, 23), "strikes", "gone", "*", "a strike", None))
+    assert result(con, "select correction_id from corrections_of('casualties', 'sumy-1')") == [("b",), ("a",)]
+    assert result(con, "select last_corrected('casualties', 'sumy-1'), last_corrected('strikes', 'sumy')") == [
+        (D(2026, 11, 21), None)]
+    assert result(con, "select correction_id, row_title, parent_key from correction_log order by 1") == [
+        ("a", "Sumy", "strikes/sumy"), ("b", "Sumy", "strikes/sumy"), ("c", SOURCE["title"], "sources/s1"),
+        ("d", None, "strikes/gone")]
+    in_view = "select correction_id from corrections_in_view(?, ?, ?) order by 1"
+    assert result(con, in_view, [D(2025, 4, 1), D(2025, 4, 30), ["russia"]]) == [("a",), ("b",), ("c",), ("d",)]
+    assert result(con, in_view, [D(2025, 4, 1), D(2025, 4, 30), ["ukraine"]]) == [("c",), ("d",)]
+    assert result(con, in_view, [D(2025, 5, 1), D(2025, 5, 30), []]) == [("c",), ("d",)]

@@ -219,3 +219,13 @@ def test_two_villages_of_one_name_stay_two_places(tmp_path, monkeypatch):
     bare.query_params["place"] = ["Ivanivka"]
     bare.run()
     assert any("names 2 places in the data" in shown(el.value) for el in bare.info)
+
+
+@pytest.mark.parametrize("spelling", ["Odessa", "Одеса", "odesa"])
+def test_place_accepts_the_spellings_search_knows(spelling):
+    """?place=Odessa (or Одеса) opens the Odesa view, and the link is written with the data's spelling."""
+    at = AppTest.from_file("../pages/map.py", default_timeout=TIMEOUT)
+    at.query_params["place"] = [spelling]
+    at.run()
+    assert not at.info, [el.value for el in at.info]
+    assert at.query_params["place"] == "Odesa"

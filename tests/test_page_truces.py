@@ -59,11 +59,12 @@ def test_claims_are_never_summed():
 
 
 def test_truce_window_and_details_are_shown():
-    """The Easter truce: declared by Russia, from 20 Apr 2025 with its end not given, drawn on a time axis."""
+    """The Easter truce: declared by Russia, from some day in the week to 20 Apr 2025 (the report says "over
+    Easter"), its end not given, drawn on a time axis."""
     at = truces()
     text = block_text(at)
     assert "Easter truce" in text
-    assert "Declared by **Russia** · 20 Apr 2025 – end not given" in text
+    assert "Declared by **Russia** · in the week to 20 Apr 2025 – end not given" in text
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["shapes"][0]["type"] == "rect"
     rows = {trace["name"] for trace in spec["data"]}

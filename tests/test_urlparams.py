@@ -99,3 +99,17 @@ def test_a_configured_public_address_wins():
     """Behind a proxy, CONFLICTDESK_PUBLIC_URL names the address links use."""
     assert site_base("http://10.0.0.5:8501/map", "", "https://news.example/desk/") == "https://news.example/desk"
 
+
+
+def test_an_id_the_loader_accepts_is_one_a_link_can_name(tmp_path):
+    """A 120-character statement id passes validate, and a link to it is read (the id rule is said once)."""
+    from conflictdesk.load import validate
+    from datafixtures import minimal_tables, write_folder
+
+    long_id = "s" * 120
+    tables = minimal_tables()
+    tables["statements"][0]["statement_id"] = long_id
+    problems, _ = validate(write_folder(tmp_path / "data", **tables))
+    assert problems == []
+    view, notices = read({"statement": [long_id]}, "statements")
+    assert view.statement == long_id and notices == []

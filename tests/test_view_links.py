@@ -27,7 +27,7 @@ def test_citation_and_menu_carry_the_filters_after_a_page_switch():
     assert re.search(f"statements\\?{expected}&as_of=[0-9-]+T[0-9:]+Z&embed=true".replace("&", "&amp;"), at.code[1].value)
     assert re.search(r"&as_of=\d{4}-\d\d-\d\dT\d\d:\d\dZ$", at.code[0].value.splitlines()[1])
     menu = {link.proto.page: link.proto.query_string for link in at.get("page_link")}
-    assert menu == {page: expected for page in ("overview", "map", "casualties", "truces", "statements", "air", "sources")}
+    assert menu == {page: expected for page in ("overview", "map", "casualties", "truces", "statements", "air", "sources", "corrections")}
 
 
 def test_first_visit_cites_the_default_period_and_the_search():

@@ -83,7 +83,8 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
     labels, top = [], 0
     for toll in tolls.to_dict("records"):
         strike = names[toll["strike_id"]]
-        head = label_html(strike, lines=2)
+        corrected = toll.get("corrected")  # the view model's "Corrected on …", when the row was corrected
+        head = label_html(strike if blank(corrected) else f"{strike} · {corrected}", lines=2)
         labels.append((top, f"<b>{head}</b>", "#262730"))
         top += LINE_PX * (head.count("<br>") + 1)
         if blank(toll.get("report_id")):

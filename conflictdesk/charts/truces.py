@@ -65,6 +65,9 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "", title: s
 
     name = name_text(truce.get("name"), "Truce")
     window = span_text(start, None if end is None else end - DAY)
+    precision = truce.get("start_precision")
+    if not blank(precision) and precision != "day":  # a start the source dates only to a week or month
+        window = window.replace(date_text(start), date_text(start, precision), 1)
     declared = name_text(truce.get("declared_by_name"))
     y = label(f"Truce window: {window}", "#00664a")
     figure.add_trace(go.Scatter(

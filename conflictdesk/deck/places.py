@@ -10,6 +10,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from conflictdesk.search import same_place
 from conflictdesk.wording import name_text
 
 ALL_UKRAINE = "All Ukraine"
@@ -58,9 +59,15 @@ def place_names(cities: pd.DataFrame) -> list[str]:
 
 
 def match_place(name, cities: pd.DataFrame) -> str | None:
-    """The view's name as the page spells it, matched ignoring case and spaces at the ends; None if unknown."""
-    wanted = name_text(name, "").casefold()
-    return next((place for place in place_names(cities) if place.casefold() == wanted), None)
+    """The view's name as the page spells it: matched ignoring case, else the one place whose name is another
+    spelling of it (Odessa → Odesa, Kiev → Kyiv, Суми → Sumy: conflictdesk/search.py); None if unknown or if
+    the spelling names several places."""
+    wanted = name_text(name, "")
+    exact = next((place for place in place_names(cities) if place.casefold() == wanted.casefold()), None)
+    if exact is not None:
+        return exact
+    spelled = [place for place in place_names(cities) if same_place(wanted, place.split(",")[0])]
+    return spelled[0] if len(spelled) == 1 else None
 
 
 def places_named(name, cities: pd.DataFrame) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from conflictdesk.importers.dates import DAY_FIRST, MONTH_FIRST, parse_date, readings
 from conflictdesk.importers.order import Evidence
-from conflictdesk.load import ID_PATTERN
+from conflictdesk.schema import ID_PATTERN
 
 # Ukraine's extent with a small margin (it spans about 44.4–52.4 N, 22.1–40.2 E). A point the
 # publisher places in Ukraine but that falls outside this box has wrong coordinates.
@@ -122,9 +122,12 @@ def slug(name: str, prefix: str = "actor") -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(char for char in text if not unicodedata.combining(char)).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).lstrip("-")[:100]
-    if not text or not ID_PATTERN.match(text):
+    if not text or not ID_PATTERN.fullmatch(text):
         text = f"{prefix}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:10]}"
     return text
+
+
+REPORT_SUFFIX = "-toll"  # an imported strike's casualty report is `<strike_id>-toll`
 
 
 def event_id(prefix: str, value: str, column: str) -> str:
@@ -135,7 +138,7 @@ def event_id(prefix: str, value: str, column: str) -> str:
     if re.fullmatch(r"[0-9]+\.0+", value):  # pandas writes integer ids as floats: 453579.0 is 453579
         value = value.split(".")[0]
     candidate = f"{prefix}-{value}"
-    if not ID_PATTERN.match(candidate) or len(candidate) > 110:
+    if not ID_PATTERN.fullmatch(f"{candidate}{REPORT_SUFFIX}"):  # its casualty report's id must be one too
         raise Skip("no usable id", f"{column} {value!r} cannot be used in an id (letters, digits, '-', '_', '.', ':')")
     return candidate
 

@@ -19,10 +19,11 @@ import pyarrow as pa
 from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 
 from conflictdesk.loader import rules
+from conflictdesk.loader.corrections import check_corrections
 from conflictdesk.loader.cells import ID_PATTERN, WHITESPACE
 from conflictdesk.loader.links import check_excerpts, check_references
 from conflictdesk.loader.reading import Folder, read_folder
-from conflictdesk.loader.version import ROOT, data_dir, data_version, folder_signature
+from conflictdesk.loader.version import ROOT, changelog, data_dir, data_version, folder_signature
 from conflictdesk.problems import DataError, Problem
 from conflictdesk.schema import ALL_TABLES, Table
 
@@ -60,6 +61,9 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
         cells = pa.Table.from_pandas(frame, preserve_index=False)
         typed(con.from_arrow(cells), table).create(table.name)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
+    notes = changelog(Path(path))
+    if notes is not None:  # the curator's changelog of data releases, shown on the Sources page
+        meta = pd.concat([meta, pd.DataFrame({"key": ["changelog"], "value": [notes]})], ignore_index=True)
     con.from_df(meta).create("meta")
     return con
 
@@ -107,3 +111,4 @@ def check_folder(folder: Folder) -> None:
             rules.check_region(folder, table, frame)
     check_references(folder)
     check_excerpts(folder)
+    check_corrections(folder)  # last: a correction is checked against cells that passed their own rules

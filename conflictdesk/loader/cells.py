@@ -11,7 +11,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,119}$")
+from conflictdesk import schema
+
+ID_PATTERN = re.compile(f"^{schema.ID_PATTERN.pattern}$")  # the contract's id rule, anchored for Arrow's RE2
 
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

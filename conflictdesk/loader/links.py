@@ -10,7 +10,7 @@ from conflictdesk.loader.cells import SPACE, WHITESPACE, arrow, show, squash
 from conflictdesk.loader.hints import suggest
 from conflictdesk.loader.reading import Folder, cursor
 from conflictdesk.loader.rules import MAX_PER_RULE, report
-from conflictdesk.schema import ALL_TABLES, TABLES_BY_NAME
+from conflictdesk.schema import ALL_TABLES, TABLES, TABLES_BY_NAME
 
 def check_references(folder: Folder) -> None:
     for table in ALL_TABLES:

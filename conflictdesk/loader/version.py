@@ -23,6 +23,7 @@ BLOCK = 1 << 16  # bytes hashed at each end of a file for its signature
 RACY_SECONDS = 2.0
 MAX_FOLDERS = 20  # data folders remembered in the index
 log = logging.getLogger(__name__)
+CHANGELOG = "CHANGELOG.md"  # optional: the curator's plain-language changelog of data releases
 
 
 def data_dir() -> Path:
@@ -31,9 +32,10 @@ def data_dir() -> Path:
 
 
 def data_files(path: Path) -> list[Path]:
-    """Every file that is part of the data: the CSVs and everything under sources/ (subfolders too), sorted."""
+    """Every file that is part of the data: the CSVs, everything under sources/ (subfolders too) and the
+    curator's CHANGELOG.md, sorted."""
     path = Path(path)
-    files = sorted(path.glob("*.csv")) + sorted((path / "sources").rglob("*"))
+    files = sorted(path.glob("*.csv")) + sorted((path / "sources").rglob("*")) + [path / CHANGELOG]
     return [f for f in files if f.is_file()]
 
 
@@ -124,3 +126,9 @@ def _write(index: Path, entries: dict) -> None:
     except OSError as error:
         log.warning("could not write the data-version index %s (%s); the next start hashes the data in full", index, error)
         temporary.unlink(missing_ok=True)
+
+
+def changelog(path: Path) -> str | None:
+    """The text of the folder's CHANGELOG.md (UTF-8, invalid bytes replaced), or None when it keeps none."""
+    file = Path(path) / CHANGELOG
+    return file.read_text(encoding="utf-8", errors="replace") if file.is_file() else None

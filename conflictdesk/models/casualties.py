@@ -5,8 +5,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from conflictdesk import wording
-from conflictdesk.wording import figure_text, total_text
 from conflictdesk.models import Run, Total
+from conflictdesk.models.corrections import mark_text
+from conflictdesk.wording import blank, figure_text, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
@@ -44,7 +45,9 @@ def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str
         number = getattr(toll, figure)
         phrase = figure_text(number, getattr(toll, f"{figure}_qualifier"), getattr(toll, f"{figure}_phrase"))
         who = f" ({toll.claimant_name})" if not pd.isna(number) else ""
-        parts.append(f"{labels[toll.strike_id]}: {phrase}{who}")
+        corrected = getattr(toll, "corrected", None)
+        mark = f" [{corrected}]" if not blank(corrected) else ""
+        parts.append(f"{labels[toll.strike_id]}: {phrase}{who}{mark}")
     return Total(f"People {figure}", total, said + "Adds each strike's latest figure: " + "; ".join(parts) + ".")
 
 
@@ -54,6 +57,8 @@ def tolls(view: View, run: Run) -> Tolls:
     strikes = int(totals.at["strikes", "total"])
     many = strikes > BAR_LIMIT
     rows = run("top_tolls" if many else "view_tolls", **view.params(), limit=BAR_LIMIT)
+    if "corrected_on" in rows.columns:  # "Corrected on …" under a corrected strike's or report's bar
+        rows = rows.assign(corrected=[None if blank(day) else mark_text(day) for day in rows["corrected_on"]])
     labels = wording.strike_labels(rows)
     parts = tuple(_total(totals.loc[figure], figure, strikes, rows, labels) for figure in ("killed", "injured"))
     return Tolls(strikes, many, rows, labels, parts)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from conflictdesk.models.corrections import mark_text
 from conflictdesk.wording import figure_text, total_text
 from conflictdesk.models import Run, Total
 from conflictdesk.view import View
@@ -50,6 +51,7 @@ def headline(view: View, run: Run) -> Headline:
             parts = [
                 f"{t.city}: {figure_text(t[figure], t[f'{figure}_qualifier'], t[f'{figure}_phrase'])}"
                 f" ({t.claimant_name}, {_status(t.toll_status)})"
+                + ("" if pd.isna(t.get("corrected_on")) else f" [{mark_text(t['corrected_on'])}]")
                 for _, t in tolls.iterrows()
             ]
             caption = "In the sources' words: " + "; ".join(parts)

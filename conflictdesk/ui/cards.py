@@ -5,6 +5,7 @@ import streamlit as st
 
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.wording import date_text
+from conflictdesk.ui.corrections import correction_mark
 from conflictdesk.ui.footer import link
 from conflictdesk.view import View
 
@@ -15,9 +16,9 @@ def _given(value) -> bool:
 
 def source_caption(publisher, title=None, url=None, excerpt=None) -> None:
     """A source line, linked when its address is safe, with the source's exact words, as text."""
-    name = escape_markdown(publisher)
+    name = escape_markdown(publisher) if _given(publisher) else ""
     if title is not None and not pd.isna(title):
-        name += f": {escape_markdown(title)}"
+        name += f": {escape_markdown(title)}" if name else escape_markdown(title)  # no publisher named: the title
     address = safe_url(url)
     st.caption(f"Source: [{name}]({address})" if address else f"Source: {name}")
     if excerpt is not None and not pd.isna(excerpt):
@@ -53,3 +54,4 @@ def statement_card(row, view: View, own_link: bool = True) -> None:
         if links:
             st.markdown(" · ".join(links))
         source_caption(row.get("publisher"), row.get("source_title"), row.get("source_url"), row.get("excerpt"))
+        correction_mark([("statements", row["statement_id"])], row.get("corrected_on"), view)

@@ -10,6 +10,7 @@ import streamlit as st
 from conflictdesk import export, store
 from conflictdesk import wording
 from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, credit_line, period_text
+from conflictdesk.models.corrections import annotate, source_name
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.view import View, site_base
 
@@ -25,8 +26,9 @@ def link(view: View) -> str:
 
 
 def credit() -> str:
-    """The credit line for the data loaded: every publisher, via Conflict Desk."""
-    return credit_line(store.run("sources")["publisher"])
+    """The credit line for the data loaded: every publisher (a source naming none: its title), via Conflict Desk."""
+    sources = store.run("sources")
+    return credit_line(source_name(p, t) for p, t in zip(sources["publisher"], sources["title"]))
 
 
 def chart_caption(ctx) -> str:
@@ -65,7 +67,9 @@ def footer(ctx) -> None:
     st.divider()
     parts = []
     for row in store.run("sources").itertuples():
-        label = f"{escape_markdown(row.publisher)}: {escape_markdown(row.title)}"
+        label = escape_markdown(row.title)
+        if isinstance(row.publisher, str) and row.publisher.strip():  # a source may name no publisher
+            label = f"{escape_markdown(row.publisher)}: {label}"
         url = safe_url(row.url)
         parts.append(f"[{label}]({url})" if url else label)
     last = meta.get("last_update")
@@ -86,11 +90,13 @@ def download_csv(ctx, rows, name: str, label: str = "Download these rows (CSV)")
     # Built only when clicked: a million-row export must not slow every rerun.
     st.download_button(
         label,
-        data=lambda: export.to_csv(rows() if callable(rows) else rows, version),
+        data=lambda: export.to_csv(
+            annotate(rows() if callable(rows) else rows, store.run("correction_notes")), version
+        ),
         file_name=f"conflictdesk-{name}-{version}.csv",
         mime="text/csv",
         icon=":material/download:",
         key=f"download-{name}",
         on_click="ignore",
-        help="Exactly the rows that pass the filters, with their source ids and the data version.",
+        help="Exactly the rows that pass the filters, with their source ids, their corrections and the data version.",
     )

@@ -9,6 +9,7 @@ from conflictdesk import gate, i18n, store, urlparams
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
 from conflictdesk.text import escape_markdown
+from conflictdesk.ui.corrections import updated_since
 from conflictdesk.ui.errors import problem_table, show_data_error
 from conflictdesk.ui.sidebar import draw_sidebar, hide_chrome
 from conflictdesk.view import View
@@ -67,6 +68,7 @@ def start_page(path: str, actor_meaning: str) -> Context:
     st.caption(escape_markdown(filter_caption(view, actor_meaning, names)))
     for notice in notices:
         st.info(escape_markdown(notice), icon=":material/link_off:")
+    updated_since(view)  # a link made before corrections that touch this view says so, above the first figure
     return Context(page, view, meta, tuple(notices), actor_meaning, names)
 
 
