@@ -5,6 +5,7 @@
   python -m conflictdesk import {acled,ucdp} FILE --out DIR   import a publisher's export
   python -m conflictdesk synth --events N --out DIR      write a synthetic benchmark folder
   python -m conflictdesk bench [--sizes 1000,100000,1000000]  time the dashboard
+  python -m conflictdesk snapshot "PAGE_URL" --out DIR [--images]   write a static, offline copy of a view
 
 Environment: CONFLICTDESK_DATA (the data folder; default data/), CONFLICTDESK_CACHE (where the app caches
 the loaded database; default .cache/), CONFLICTDESK_DB (a database written by `build`: the app then opens
@@ -43,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     synth.add_argument("--events", type=int, required=True, help="how many strikes (each with one casualty report)")
     synth.add_argument("--out", type=Path, required=True, help="the folder to write (new, empty or synthetic)")
     bench.add_parser(commands)
+    snap = commands.add_parser("snapshot", help="write a self-contained static folder of a view (index.html, data, "
+                               "citation.json) that opens with no server and no network")
+    snap.add_argument("url", help='the page\'s address with its parameters, e.g. "http://host/casualties?period=…"')
+    snap.add_argument("--out", type=Path, required=True, help="the folder to write")
+    snap.add_argument("--images", action="store_true", help="also write each chart as SVG and PNG (needs kaleido "
+                      "and Chromium)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.data_dir or data_dir())
@@ -54,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_synth(args.events, args.out)
     if args.command == "bench":
         return bench.run(args)
+    if args.command == "snapshot":
+        return run_snapshot(args.url, args.out, args.images)
     return 2
 
 
@@ -102,6 +111,26 @@ def run_synth(events: int, out: Path) -> int:
     write_synthetic(out, events)
     print(f"{out}: {events:,} synthetic strikes, each with one casualty report, all citing the source "
           f"'{SOURCE_ID}' (source_type synthetic). Open it with CONFLICTDESK_DATA={out}.")
+    return 0
+
+
+def run_snapshot(url: str, out: Path, with_images: bool) -> int:
+    """Write a view's snapshot folder; 0 when written, 1 for an address that is not a page or invalid data."""
+    from conflictdesk.problems import DataError
+    from conflictdesk.snapshot import write_snapshot
+
+    if out.exists() and not out.is_dir():
+        print(f"snapshot: {out} is a file, not a folder", file=sys.stderr)
+        return 1
+    try:
+        cited = write_snapshot(url, out, with_images=with_images)
+    except ValueError as error:
+        print(f"snapshot: {error}", file=sys.stderr)
+        return 1
+    except DataError as error:
+        print(f"snapshot: {format_report(error.problems)}", file=sys.stderr)
+        return 1
+    print(f"{out}: snapshot of {url} (data version {cited['data_version']}). Open {out / 'index.html'}.")
     return 0
 
 

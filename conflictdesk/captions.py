@@ -1,6 +1,7 @@
 """The app's own sentences about a view: its filters in words, banners, credit lines (phrases from wording)."""
 
 from conflictdesk import wording
+from conflictdesk.i18n import _
 from conflictdesk.view import View
 
 APP_NAME = "Conflict Desk"
@@ -37,3 +38,46 @@ def credit_line(publishers) -> str:
     """A one-line credit naming every publisher of the data shown, for charts and citations."""
     names = "; ".join(sorted({str(name) for name in publishers}))
     return f"Source: {names} via {APP_NAME}"
+
+
+def _given(value) -> bool:
+    return not wording.blank(value)
+
+
+def dataset_credits(sources) -> list[str]:
+    """Each imported dataset's credit as its licence asks (newsroom rule 6), from the rows of queries/sources.sql, as
+    lines short enough for a chart's caption: 'Credit: UCDP … version 24.1, Uppsala Conflict Data Program',
+    'Licence: CC BY 4.0 (…)', 'changed: selected events …'. Nothing for sources without a credit."""
+    lines: list[str] = []
+    for row in sources.to_dict("records"):
+        if not _given(row.get("credit")):
+            continue
+        parts = [_("Credit: {credit}").format(credit=str(row["credit"]).strip())]
+        if _given(row.get("licence")):
+            parts.append(_("Licence: {licence}").format(licence=str(row["licence"]).strip()))
+        if _given(row.get("changes")):
+            parts.append(str(row["changes"]).strip())
+        lines += [part for part in parts if part not in lines]
+    return lines
+
+
+def full_credit(sources) -> str:
+    """The credit for the data loaded, one line each: every publisher via Conflict Desk, then each dataset's credit,
+    licence and what was changed (dataset_credits)."""
+    # A source that names no publisher is credited by its title (never "Source: Not named …").
+    names = [title if wording.blank(publisher) else publisher for publisher, title in zip(sources["publisher"], sources["title"])]
+    return "\n".join([credit_line(names), *dataset_credits(sources)])
+
+
+def restricted_notice(sources) -> str | None:
+    """What a reader must know before downloading or embedding while a source restricts redistribution (ACLED's
+    terms), or None when none does."""
+    rows = [r for r in sources.to_dict("records") if r.get("redistribution") == "restricted"]
+    if not rows:
+        return None
+    names = wording.listing(sorted({str(r["publisher"]) for r in rows}))
+    terms = "; ".join(sorted({str(r["licence"]).strip() for r in rows if _given(r.get("licence"))}))
+    return _(
+        "{names} data is loaded, and its terms restrict redistribution ({terms}). Download, publish or embed this "
+        "view only if your own licence with {names} allows it, and credit {names} as its terms require."
+    ).format(names=names, terms=terms or _("terms not given"))

@@ -4,10 +4,11 @@ Everything is built once per data version from the SQL files of `queries/build/`
 calls `add_derived` right after loading the CSVs) and stored in the database file, so it works when the
 file is opened read-only. Each rule of the data is said once there and read by the page queries:
 
-- macros (`chosen`, `chosen_any`, `known_on`, `window_overlaps`, `is_approximate`, `is_inexact`,
-  `total_qualifier`, `air_night`): the actor filter, "the report known by the end of the period", a window
-  overlapping the period, the exact / about / at least rule for totals, and the night an air-attack report
-  counts for;
+- macros (`with_parts`, `chosen`, `chosen_any`, `known_on`, `window_overlaps`, `is_approximate`,
+  `is_inexact`, `total_qualifier`, `is_strike`, `kind_name`, `straddles`, `air_night`): the actor filter (a
+  state with its services), "the report known by the end of the period", a window overlapping the period,
+  the exact / about / at least rule for totals, what counts as a strike and the names of the other kinds, an
+  event window reaching past the period's edge, and the night an air-attack report counts for;
 - corrections (`corrections_of`, `last_corrected`, `correction_log`, `corrections_in_view`): the
   corrections of a row (the one rule), the day of its newest one, and the log with each row's place in
   the filters;
@@ -17,8 +18,9 @@ file is opened read-only. Each rule of the data is said once there and read by t
 - tables (`strike_tolls`, `report_rows`, `toll_days`, `cell_days`, `cell_months`): pre-added rows, so a
   filter change reads a few thousand rows for totals, timeline counts and map cells, and stops early for
   "the highest tolls" and "the first reports", instead of ranking every casualty report again;
-- table macros (`tolls_known`, `toll_days_known`, `cells_known`, `reports_known`): those tables for a
-  period and the chosen actors.
+- table macros (`events_known`, `tolls_known`, `toll_days_known`, `cells_known`, `reports_known`): those
+  tables for a period and the chosen actors; every event whose date window overlaps the period counts in it,
+  and all but `events_known` hold strikes only.
 
 A table's file is the query whose result it stores; a macro's or view's file is its `create` statement.
 Every file's header says what it holds. `build_files()` lists them all (the cache key covers them).
@@ -33,6 +35,7 @@ from conflictdesk.queries import QUERY_DIR, read_sql
 BUILD_DIR = QUERY_DIR / "build"
 # Macros and views the derived tables read, in build order (a view needs what it reads to exist).
 DEFINITIONS = (
+    "with_parts",
     "chosen",
     "chosen_any",
     "known_on",
@@ -40,6 +43,9 @@ DEFINITIONS = (
     "is_approximate",
     "is_inexact",
     "total_qualifier",
+    "is_strike",
+    "kind_name",
+    "straddles",
     "air_night",
     # the corrections log (issue 14): corrections of a row, its last day, the log with each row's place
     "corrections_of",
@@ -61,7 +67,7 @@ DERIVED_TABLES = {
     "cell_months": "cell_months",
 }
 # Table macros over the derived tables.
-TABLE_MACROS = ("tolls_known", "toll_days_known", "cells_known", "reports_known")
+TABLE_MACROS = ("events_known", "tolls_known", "toll_days_known", "cells_known", "reports_known")
 
 
 def build_files() -> list[Path]:

@@ -34,6 +34,7 @@ class Column:
     references: str | None = None  # "table.column" a value must exist in
     low: float | None = None
     high: float | None = None
+    optional: bool = False  # may be absent from a file's header (columns imports fill): read as empty
 
 
 @dataclass(frozen=True)
@@ -96,14 +97,14 @@ TABLES: tuple[Table, ...] = (
             Column("text_file"),
             Column("notes"),
             # Credit and terms of a publisher's dataset (imports fill them; see data/README.md).
-            Column("version"),
-            Column("released_on", "date"),
-            Column("licence"),
-            Column("credit"),
-            Column("changes"),
-            Column("redistribution", "choice", choices=("allowed", "restricted")),
-            Column("left_out_rows", "int", low=0),
-            Column("left_out_deaths", "int", low=0),
+            Column("version", optional=True),
+            Column("released_on", "date", optional=True),
+            Column("licence", optional=True),
+            Column("credit", optional=True),
+            Column("changes", optional=True),
+            Column("redistribution", "choice", choices=("allowed", "restricted"), optional=True),
+            Column("left_out_rows", "int", low=0, optional=True),
+            Column("left_out_deaths", "int", low=0, optional=True),
         ),
         key="source_id",
         is_fact=False,
@@ -120,7 +121,7 @@ TABLES: tuple[Table, ...] = (
                 choices=("state", "alliance", "organisation", "official_body"),
             ),
             Column("aliases", "list"),
-            Column("part_of", "id", references=ACTOR),  # the state a service belongs to, for the actor filter
+            Column("part_of", "id", references=ACTOR, optional=True),  # the state a service belongs to, for the actor filter
         ),
         key="actor_id",
         is_fact=False,
@@ -150,13 +151,13 @@ TABLES: tuple[Table, ...] = (
             Column("status", "choice", required=True, choices=STATUSES),
             *_fact_tail(),
             # Imported rows: the publisher's classification verbatim, the kind it makes, the date window.
-            Column("event_kind", "choice", choices=EVENT_KINDS),
-            Column("publisher_type"),
-            Column("publisher_subtype"),
-            Column("date_first", "date"),
-            Column("date_last", "date"),
-            Column("publisher_timestamp", "int", low=0),
-            Column("district"),  # the publisher's second-order admin unit (raion), so same-named places stay apart
+            Column("event_kind", "choice", choices=EVENT_KINDS, optional=True),
+            Column("publisher_type", optional=True),
+            Column("publisher_subtype", optional=True),
+            Column("date_first", "date", optional=True),
+            Column("date_last", "date", optional=True),
+            Column("publisher_timestamp", "int", low=0, optional=True),
+            Column("district", optional=True),  # the publisher's second-order admin unit (raion), so same-named places stay apart
         ),
         key="strike_id",
         spans=(("date_first", "date_last"),),
@@ -174,10 +175,10 @@ TABLES: tuple[Table, ...] = (
             Column("status", "choice", required=True, choices=STATUSES),
             *_fact_tail(),
             # Imported rows: words for a blank killed figure, UCDP's low and high, and a contradiction.
-            Column("killed_blank_phrase"),
-            Column("killed_low", "int", low=0),
-            Column("killed_high", "int", low=0),
-            Column("source_inconsistency"),
+            Column("killed_blank_phrase", optional=True),
+            Column("killed_low", "int", low=0, optional=True),
+            Column("killed_high", "int", low=0, optional=True),
+            Column("source_inconsistency", optional=True),
         ),
         key="report_id",
         figures=("killed", "injured"),

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from conflictdesk.i18n import _
+
 NOT_REPORTED = "not reported"
 NOT_STATED = "not stated"
 UNATTRIBUTED = "unattributed"
@@ -19,9 +21,11 @@ UPPER_BOUNDS = {"nearly", "up_to"}  # the true number is this or less
 # A figure with no phrase of its own: the number after its qualifier's words. "vague" (a word such as
 # "hundreds", coded to its least value: schema.VAGUE_COUNTS) can only honestly be "at least" that number.
 QUALIFIER_WORDS = {"exact": "", "at_least": "at least ", "over": "over ", "about": "about ", "nearly": "nearly ",
-                   "up_to": "up to ", "vague": "at least "}
+                   "up_to": "up to ", "vague": "at least ", "estimate": ""}
 TOTAL_WORDS = {"exact": "", "at_least": "at least ", "about": "about "}
-BOUND_WORDS = {"lower": "open-ended", "upper": "at most", "approximate": "approximate", "exact": ""}
+# "estimate": a publisher's coded count (ACLED's fatalities, UCDP's best estimate): its phrase says so, it is
+# neither open-ended nor a bound, and a total it is part of says "about" (queries/build/is_approximate.sql).
+BOUND_WORDS = {"lower": "open-ended", "upper": "at most", "approximate": "approximate", "estimate": "", "exact": ""}
 POPULATIONS = {"civilian": "Civilians", "military": "Military", "unknown": "Not said", "all": "Everyone"}
 PRECISION_WORDS = {
     "exact": "exact place",
@@ -82,17 +86,44 @@ def bound_kind(qualifier) -> str:
         return "upper"
     if qualifier == "about":
         return "approximate"
+    if qualifier == "estimate":
+        return "estimate"
     return "exact"
 
 
-def figure_text(number, qualifier, phrase) -> str:
-    """A source figure in its phrase, else its number after its qualifier ('up to 30'), else 'not reported'."""
+def figure_text(number, qualifier, phrase, blank_phrase=None) -> str:
+    """A source figure in its phrase, else its number after its qualifier ('up to 30'), else the data's words
+    for a blank figure (`blank_phrase`: 'no fatalities reported (ACLED codes 0 for none and for unknown)'),
+    else 'not reported'."""
     # "at least 0" says nothing (rule 3), so a lower bound of 0 with no phrase is not reported either.
+    if blank(number) and not blank(blank_phrase):
+        return str(blank_phrase).strip()
     if not blank(phrase):
         return str(phrase).strip()
     if blank(number) or qualifier == "none" or (bound_kind(qualifier) == "lower" and int(number) == 0):
         return NOT_REPORTED
     return f"{QUALIFIER_WORDS.get(qualifier, '')}{int(number):,}"
+
+
+def inconsistent_text(inconsistency) -> str:
+    """The mark of figures that contradict each other in their source, with the data's words:
+    'inconsistent in the source (UCDP's figures contradict each other: best 396 is above high 0)'; '' if none."""
+    if blank(inconsistency):
+        return ""
+    return _("inconsistent in the source ({words})").format(words=str(inconsistency).strip())
+
+
+def row_figure(row, figure: str, label: bool = False) -> str:
+    """A figure of a casualty-report row (a dict or Series) in words: figure_text (figure_label when `label`),
+    with the row's words for a blank killed figure and, for killed, the mark of a source that contradicts itself
+    ('best 396 (low 0, high 0) — inconsistent in the source (…)'): the publisher's figures as it gives them."""
+    number, qualifier, phrase = row.get(figure), row.get(f"{figure}_qualifier"), row.get(f"{figure}_phrase")
+    blank_phrase = row.get(f"{figure}_blank_phrase")
+    text = figure_label(number, qualifier, phrase) if label else figure_text(number, qualifier, phrase)
+    if text == NOT_REPORTED and blank(number) and not blank(blank_phrase):
+        text = str(blank_phrase).strip()
+    mark = inconsistent_text(row.get("source_inconsistency")) if figure == "killed" else ""
+    return f"{text} — {mark}" if mark else text
 
 
 def figure_label(number, qualifier, phrase) -> str:
@@ -118,7 +149,7 @@ def toll_text(row) -> str:
     """A casualty report's figures in its source's words: '35 killed; over 100 injured'."""
     parts = []
     for figure in ("killed", "injured"):
-        text = figure_text(row.get(figure), row.get(f"{figure}_qualifier"), row.get(f"{figure}_phrase"))
+        text = row_figure(row, figure)
         parts.append(f"{figure}: {NOT_REPORTED}" if text == NOT_REPORTED else f"{text} {figure}")
     return "; ".join(parts)
 
@@ -241,16 +272,25 @@ def place_text(row) -> str:
     return city or place or "place not given"
 
 
+def row_date_text(row, date_column: str = "date") -> str:
+    """A row's date in words: the publisher's window when it gives one ('between 24 Feb and 12 Sep 2022';
+    date_first, date_last), else the date as precise as the data says ('in the week to 21 Apr 2025')."""
+    first, last = row.get("date_first"), row.get("date_last")
+    if not blank(first) or not blank(last):
+        return window_text(first, last)
+    return date_text(row.get(date_column), row.get("date_precision") or "day")
+
+
 def when_text(row) -> str:
     """A strike's date as precise as the data says, with its local time when given: '13 Apr 2025, 10:15 local time'."""
-    when = date_text(row.get("date"), row.get("date_precision") or "day")
+    when = row_date_text(row)
     time = name_text(row.get("time_local"), "")
     return f"{when}, {time} local time" if time else when
 
 
 def strike_label(row, date_column: str = "date") -> str:
     """A strike in a few words, the same on the map, the casualty charts and the lists: 'Sumy · 13 Apr 2025'."""
-    when = date_text(row.get(date_column), row.get("date_precision") or "day")
+    when = row_date_text(row, date_column)
     return f"{name_text(row.get('city'), 'place not given')} · {when}"
 
 
@@ -258,7 +298,7 @@ def strike_labels(frame: pd.DataFrame, date_column: str = "date") -> dict[str, s
     """Strike id -> strike_label, unique within the frame: the place, then the id, added to labels that clash."""
     rows = frame.drop_duplicates("strike_id")
     columns = {name: rows[name].tolist() if name in rows.columns else [None] * len(rows)
-               for name in ("strike_id", "city", "place", date_column, "date_precision")}
+               for name in ("strike_id", "city", "place", date_column, "date_precision", "date_first", "date_last")}
     records = [dict(zip(columns, values)) for values in zip(*columns.values())]
     labels = {r["strike_id"]: strike_label(r, date_column) for r in records}
     for extra in ("place", "strike_id"):

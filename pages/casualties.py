@@ -20,9 +20,11 @@ if model.strikes == 0:
         f"Nothing in this period for these actors: no strikes in the data between {ui.period_text(ctx.view)}.",
         icon=":material/event_busy:",
     )
+    for note in model.notes:
+        st.caption(ui.escape_markdown(note))
 else:
     if ctx.shows("totals"):
-        st.subheader("Totals")
+        ctx.section("Totals")
         for column, total in zip(st.columns(2), model.totals):
             column.metric(total.label, total.total)
             column.caption(ui.escape_markdown(total.caption))
@@ -30,10 +32,15 @@ else:
             "A total says “at least” when any part is open-ended (“over”, “at least”, a word such as “hundreds”) "
             "or a strike has no reported figure, and “about” when any part is approximate or an upper bound. "
             "Each strike counts once, with its latest report."
+            + " "
+            + _("A publisher's coded estimate (ACLED's fatalities, UCDP's best estimate) makes a total “about” too; "
+                "a strike counts when its date, or the window its publisher gives, overlaps the period.")
         )
+        for note in model.notes:
+            st.caption(ui.escape_markdown(note))
 
     if ctx.shows("tolls"):
-        st.subheader("Latest toll per strike")
+        ctx.section("Latest toll per strike")
         if model.many:
             st.info(
                 f"Showing the {BAR_LIMIT} strikes with the highest tolls of {model.strikes:,} (killed and injured added, "
@@ -51,6 +58,10 @@ else:
             "labelled with the source's own words and who claims the figure. Hatched bars ending in an arrow (+) are "
             "open-ended: the true figure may be higher. ≤ marks an upper bound, ≈ an approximate figure. "
             "“Not reported” means the sources give no figure, not zero."
+            + " "
+            + _("A solid bar ending in a square is a publisher's coded estimate (ACLED's fatalities, UCDP's best "
+                "estimate with its low and high as given); “inconsistent in the source” marks figures the publisher "
+                "gives that contradict each other, shown as given.")
         )
         for toll in model.tolls.dropna(subset=["corrected"]).to_dict("records"):
             ui.correction_mark(
@@ -65,7 +76,7 @@ else:
 
     counts = store.run("view_counts", **params).iloc[0]
     if ctx.shows("history"):
-        st.subheader("How the tolls changed")
+        ctx.section("How the tolls changed")
         several = [s for s, known in zip(model.tolls["strike_id"], model.tolls["reports_known"]) if known >= 2]
         history = store.run("strike_histories", strike_ids=several, date_to=ctx.view.filters.date_to) if several else None
         drawn = history is not None and charts.several_reports(history)

@@ -6,11 +6,13 @@ again in a city view or when the filters leave few strikes, so the browser never
 
 import streamlit as st
 
-from conflictdesk import deck, store, ui
+from conflictdesk import charts, deck, store, ui
 from conflictdesk.deck import incidents as incident_map
 from conflictdesk.i18n import _, ngettext
 from conflictdesk.urlparams import shorten
 from conflictdesk.text import escape_markdown
+from conflictdesk.i18n import _
+from conflictdesk.models import disclosures
 from conflictdesk.wording import date_text
 
 ctx = ui.start_page("map", "strikes carried out by")
@@ -23,10 +25,17 @@ def notice(text: str) -> None:
     st.info(escape_markdown(text), icon=":material/link_off:")
 
 
+def map_key() -> str:
+    """The deck's key: a new one after each place choice, so the map returns to that place's view even
+    when the reader has panned or zoomed and the place did not change (All Ukraine twice)."""
+    return f"map-{st.session_state.get('map_round', 0)}"
+
+
 def choose_place(name: str) -> None:
     """Go to a view; All Ukraine is the default and needs no parameter."""
     ui.go(view.replace(place=None if name == deck.ALL_UKRAINE else name))
     st.session_state["place_pick"] = name
+    st.session_state["map_round"] = st.session_state.get("map_round", 0) + 1
 
 
 def choose_strike(strike_id: str | None) -> None:
@@ -37,7 +46,7 @@ def choose_strike(strike_id: str | None) -> None:
 
 def on_map_select() -> None:
     """A click on a strike opens its card; a click on empty map leaves the card as it is."""
-    objects = st.session_state["map"]["selection"]["objects"]
+    objects = st.session_state[map_key()]["selection"]["objects"]
     picked = [item["strike_id"] for items in objects.values() for item in items if "strike_id" in item]
     if picked:
         choose_strike(picked[0])
@@ -59,7 +68,7 @@ if view.place and place != view.place:
 if st.session_state.get("place_pick") != place:
     st.session_state["place_pick"] = place
 
-if ctx.shows("map"):
+if ctx.shows("map") and not ctx.embed:  # embedded: the map's own buttons and pinch zoom it
     columns = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
     for column, name in zip(columns, ("Sumy", "Odesa", deck.ALL_UKRAINE)):
         column.button(
@@ -101,11 +110,17 @@ if ctx.shows("map"):
         chart,
         on_select=on_map_select,
         selection_mode="single-object",
-        key="map",
-        height=560,
+        key=map_key(),
+        height=420 if ctx.embed else 560,
         alt=summary,
     )
-    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT))
+    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT) + "  \n" + escape_markdown(ui.credit()))
+    others = disclosures.other_events(view, store.run)
+    if others.sentence:
+        st.markdown(
+            "**" + _("Other events (not strikes): not drawn") + "**  \n"
+            + escape_markdown(others.sentence + " " + _("The map draws strikes only."))
+        )
     if not incidents.empty:
         st.caption(
             ngettext(
@@ -120,6 +135,19 @@ if ctx.shows("map"):
             + (_(" The first {limit} by date are drawn.").format(limit=incident_map.LIMIT)
                if len(incidents) >= incident_map.LIMIT else "")
         )
+    if not ctx.embed:
+        with st.expander(_("Static image of the map (PNG or SVG)"), icon=":material/image:"):
+            kind = st.segmented_control(_("Image format"), ["png", "svg"], default="png", key="map_image_format",
+                                        format_func=str.upper) or "png"
+            st.caption(_("Drawn from the bundled country outlines, no map tiles: save it with the camera icon "
+                         "in the chart's toolbar."))
+            static_config = charts.chart_config("strikes-map")
+            static_config["toImageButtonOptions"]["format"] = kind
+            st.plotly_chart(
+                deck.map_figure(data, deck.read_outline(), cities, None if place == deck.ALL_UKRAINE else place,
+                                caption=ui.chart_caption(ctx), title=_("Strikes map")),
+                width="stretch", config=static_config, key="map-static",
+            )
     ui.download_csv(
         ctx,
         lambda: store.fetch("strikes_for_map", **view.params()),
@@ -150,7 +178,7 @@ if ctx.shows("map"):
             "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for its card."
         )
 
-if ctx.view.part is None:
+if ctx.view.part is None and not ctx.embed:
     drawn = data.strikes  # None when the map draws squares: no single strikes to pick from
     labels = {} if drawn is None else deck.strike_label_map(drawn)
     if card is not None and strike_id not in labels:
@@ -172,8 +200,16 @@ if card is not None and ctx.shows("strike"):
     row = card.iloc[0]
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
-        if not deck.in_filters(row, view.filters.date_from, view.filters.date_to, view.filters.actors):
+        if not bool(store.run("strike_in_view", strike_id=row["strike_id"], **view.params()).iloc[0]["in_view"]):
             st.warning("This strike is outside the current filters, so it is not drawn on the map.")
+        if row["kind"] != "strike":
+            st.info(
+                escape_markdown(
+                    _("Not a strike: {publisher} classifies this event as “{kind}”. It is not drawn, counted or "
+                      "added up as a strike.").format(publisher=row["publisher"], kind=row["kind_name"])
+                ),
+                icon=":material/category:",
+            )
         if row["source_type"] == "synthetic":
             st.warning("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")
         if isinstance(row["description"], str):

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from conflictdesk import charts, store, ui
+from conflictdesk.i18n import _
 from conflictdesk.models import overview
 from conflictdesk.models.corrections import mark_text
 from conflictdesk.text import clip
@@ -11,19 +12,24 @@ ctx = ui.start_page("overview", "strikes carried out by, statements made by, eve
 
 if ctx.shows("headline"):
     model = overview.headline(ctx.view, store.run)
-    strikes, killed, injured = st.columns(3)
-    strikes.metric("Strikes", model.strikes)
-    for column, figure in zip((killed, injured), model.figures):
+    # Events that are not strikes get their own count, only when there are any (UCDP's, ACLED's other attacks).
+    columns = st.columns(4 if model.others else 3)
+    columns[0].metric("Strikes", model.strikes)
+    for column, figure in zip(columns[1:3], model.figures):
         column.metric(figure.label, figure.total)
         column.caption(ui.escape_markdown(figure.caption))
+    if model.others:
+        columns[3].metric(_("Other events (not strikes)"), model.others)
     st.caption(overview.TOTALS_NOTE)
+    for note in model.notes:
+        st.caption(ui.escape_markdown(note))
     ui.download_csv(
         ctx, lambda: store.fetch("latest_tolls", **ctx.view.params()), "tolls",
         "Download the tolls behind these totals (CSV)",
     )
 
 if ctx.shows("timeline"):
-    st.subheader("Timeline")
+    ctx.section("Timeline")
     timeline = overview.timeline(ctx.view, store.run)
     if timeline.empty:
         st.info(timeline.note)
@@ -47,9 +53,9 @@ if ctx.shows("timeline"):
         ui.download_csv(ctx, rows, "timeline", "Download the timeline's rows (CSV)")
 
 if ctx.shows("statements"):
-    st.subheader("Latest statements")
+    ctx.section("Latest statements")
     latest = store.run("latest_statements", **ctx.view.params(), limit=3)
-    for _, row in latest.iterrows():
+    for _index, row in latest.iterrows():
         ui.statement_card(row, ctx.view)
     if latest.empty:
         st.info("No statements in this view.")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import store, ui
-from conflictdesk.i18n import _
+from conflictdesk.i18n import _, ngettext
 from conflictdesk.models.corrections import data_release
 from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
 from conflictdesk.text import safe_url
@@ -36,7 +36,13 @@ TABLES = {
     "strikes": (
         "Strikes",
         "One row per strike: date, place and its precision, attacker, weapon, target and what happened.",
-        "date in the period; attacker",
+        _("date, or the publisher's date window, overlaps the period; attacker or the state it is part of"),
+    ),
+    "other_events": (
+        _("Other events (not strikes)"),
+        _("Imported events a publisher does not classify as strikes (UCDP's battles and other violence, ACLED's "
+          "other attacks), shown under the publisher's own names and never counted as strikes."),
+        _("date window overlaps the period; attacker"),
     ),
     "casualties": (
         "Casualty reports",
@@ -91,6 +97,11 @@ QUALIFIER_MEANINGS = {
     "nearly": ("nearly", "just under this: the true number is this or a little less (“nearly 3,000”)."),
     "up_to": ("up to", "a ceiling: this many at most."),
     "vague": ("vague word", "no number, only a word (“hundreds”), coded with a conservative count (below)."),
+    "estimate": (
+        _("publisher's estimate"),
+        _("a publisher's coded count, in its words: ACLED's fatalities (a conservative estimate of reported deaths) "
+          "or UCDP's best estimate with its low and high as given. Never “at least”; a total with one says “about”."),
+    ),
 }
 
 
@@ -109,10 +120,37 @@ def text_or(value, missing: str = "not given") -> str:
     return missing if value is None or (not isinstance(value, str) and pd.isna(value)) else ui.escape_markdown(value)
 
 
+def dataset_details(source) -> list[str]:
+    """A publisher's dataset: version, release date, licence, credit, changes, terms, what its import left out."""
+    given = [name for name in ("version", "licence", "credit", "changes", "redistribution") if not pd.isna(source[name])]
+    if not given and pd.isna(source["left_out_rows"]):
+        return []
+    released = when(source["released_on"]) if not pd.isna(source["released_on"]) else _("release date not given")
+    lines = [
+        "**" + _("Version") + ":** " + text_or(source["version"]),
+        "**" + _("Released") + ":** " + released,
+        "**" + _("Licence") + ":** " + text_or(source["licence"]),
+        "**" + _("Credit") + ":** " + text_or(source["credit"]),
+        "**" + _("Changes") + ":** " + text_or(source["changes"]),
+    ]
+    if source["redistribution"] == "restricted":
+        lines.append("**" + _("Redistribution") + ":** " + _("restricted by the publisher's terms"))
+    if not pd.isna(source["left_out_rows"]):
+        deaths = source["left_out_deaths"]
+        held = _("deaths not given") if pd.isna(deaths) else _("{deaths} deaths by the publisher's figures").format(
+            deaths=f"{int(deaths):,}")
+        rows = int(source["left_out_rows"])
+        if rows == 0:
+            held = _("nothing left out")
+        lines.append("**" + _("Left out by the import") + ":** " + (held if rows == 0 else ngettext(
+            "{rows} row ({held})", "{rows} rows ({held})", rows).format(rows=f"{rows:,}", held=held)))
+    return lines
+
+
 st.header("Sources")
 sources = store.run("sources")
 st.caption(f"{plural(len(sources), 'source')}. Every row of the data names one of them and quotes its exact words.")
-for _row, source in sources.iterrows():
+for _index, source in sources.iterrows():
     with st.container(border=True):
         st.markdown(f"**{ui.escape_markdown(source['title'])}**")
         link = safe_url(source["url"])
@@ -126,12 +164,53 @@ for _row, source in sources.iterrows():
             f"**Language:** {LANGUAGES.get(language, text_or(language))}",
         ]
         st.markdown("  \n".join(details))
+        dataset = dataset_details(source)
+        if dataset:
+            st.markdown("  \n".join(dataset))
         cited = [plural(int(source[column]), word) for column, word in CITING if int(source[column])]
         st.markdown("**Rows citing it:** " + (", ".join(cited) if cited else "none") + ".")
         ui.correction_mark([("sources", source["source_id"])], source.get("corrected_on"), ctx.view)
         if isinstance(source["notes"], str) and source["notes"].strip():
             st.caption(f"Curator's notes: {ui.escape_markdown(source['notes'])}")
 ui.download_csv(ctx, sources, "sources", "Download the sources (CSV)")
+
+st.header(_("What the imports left out"))
+imports = store.run("imports")
+if imports.empty:
+    st.caption(_("No import ledger (imports.csv) in the data folder: nothing imported from a publisher's file is "
+                 "recorded as left out."))
+else:
+    left = imports[imports["outcome"] != "imported"]
+    if left.empty:
+        st.markdown(_("The imports left nothing out."))
+    else:
+        rows_left, deaths_left = int(left["rows"].sum()), left["deaths"].sum(min_count=1)
+        st.markdown(
+            ngettext(
+                "The imports left out {rows} row of the publishers' files, holding {deaths} deaths by the publishers' "
+                "own figures. It is in no map, count or total of this dashboard.",
+                "The imports left out {rows} rows of the publishers' files, holding {deaths} deaths by the publishers' "
+                "own figures. They are in no map, count or total of this dashboard.",
+                rows_left,
+            ).format(rows=f"{rows_left:,}", deaths=_("no") if pd.isna(deaths_left) else f"{int(deaths_left):,}")
+        )
+    OUTCOMES = {
+        "imported": _("imported"),
+        "left_out": _("left out"),
+        "out_of_scope": _("out of scope"),
+        "superseded": _("superseded by a newer version"),
+    }
+    table = pd.DataFrame({
+        _("Publisher"): imports["publisher"],
+        _("File"): imports["file"],
+        _("Imported on"): [when(d) for d in imports["imported_on"]],
+        _("Outcome"): [OUTCOMES.get(o, o) for o in imports["outcome"]],
+        _("Reason"): imports["reason"].fillna(""),
+        _("Rows"): imports["rows"],
+        _("Deaths (publisher's figures)"): imports["deaths"],
+    })
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.download_csv(ctx, imports, "imports", _("Download the import ledger (CSV)"))
 
 st.header("What each table holds")
 counts = store.run("table_counts", **ctx.view.params()).set_index("table_name")
@@ -200,6 +279,41 @@ st.markdown(
     "(*week* precision) means some day in the seven days ending on that date; “in the month to” a date "
     "(*month* precision) means some day in the month ending on that date. How each date was worked out is in "
     "the row's notes."
+)
+
+st.markdown(
+    "**" + _("Strikes and other events.") + "** " + _(
+        "Only what a publisher classifies as a strike is counted or drawn as one: curated rows, and ACLED's "
+        "Explosions/Remote violence of the sub-event types Air/drone strike, Shelling/artillery/missile attack and "
+        "Remote explosive/landmine/IED. ACLED's other attacks keep ACLED's sub-event type; UCDP's events keep UCDP's "
+        "type of violence (state-based conflict, non-state conflict, one-sided violence), because UCDP cannot tell a "
+        "strike from a battle. Wherever strikes are counted, the other events are counted beside them under their "
+        "own names."
+    )
+)
+st.markdown(
+    "**" + _("Date windows and the period filter.") + "** " + _(
+        "A publisher may give a window instead of a day (ACLED: the week or month it knows; UCDP: the first and "
+        "last day of an event). The window is shown as given (“between 24 Feb and 12 Sep 2022”) and never "
+        "narrowed to a day. An event counts in a period when its window overlaps the period, so it may have "
+        "happened in it; the totals then say how many of the events counted have a window reaching past the "
+        "period's edge, and the deaths they hold, because they may have happened outside it."
+    )
+)
+st.markdown(
+    "**" + _("No figure is not zero.") + "** " + _(
+        "ACLED codes 0 fatalities both when none were reported and when the toll is unknown, so its 0 is shown as "
+        "ACLED's “no fatalities reported” and counts as no figure, never as 0 or “at least 0”. UCDP's best, low "
+        "and high estimates are shown as UCDP gives them; where they contradict each other they are marked "
+        "“inconsistent in the source”, not corrected."
+    )
+)
+st.markdown(
+    "**" + _("Places and actors.") + "** " + _(
+        "A place is its name within its district and oblast: villages of one name are never merged. Choosing a "
+        "state in the actor filter also chooses its services (army, air force, police), whose rows keep the "
+        "publisher's own actor names."
+    )
 )
 
 st.header("Data version and checks")

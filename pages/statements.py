@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from conflictdesk import store, ui
+from conflictdesk import i18n, store, ui
 from conflictdesk.models.statements import statements
 from conflictdesk.urlparams import MAX_TEXT
 
@@ -31,24 +31,29 @@ if model.linked is not None:
 else:
     st.session_state["q"] = ctx.view.q
     st.session_state["speaker"] = list(model.chosen)
-    search, who = st.columns([3, 2])
-    search.text_input(
-        "Search the statements",
-        key="q",
-        max_chars=MAX_TEXT,
-        placeholder="A word or name: ceasefire, Kremlin, Peskov…",
-        on_change=search_changed,
-        help="Also finds other spellings of places (Odessa and Odesa, Kiev and Kyiv) and an actor's other "
-        "names (Kremlin or Moscow for Russia).",
-    )
-    who.multiselect(
-        "Speakers",
-        options=model.speakers,
-        key="speaker",
-        placeholder="All speakers",
-        on_change=search_changed,
-        help="Leave empty for all speakers.",
-    )
+    if ctx.embed:  # the article shows the result of the search, in words, not the search box
+        if ctx.view.q or model.chosen:
+            st.caption(ui.escape_markdown(i18n._("Search: “{q}” · speakers: {speakers}").format(
+                q=ctx.view.q, speakers=", ".join(model.chosen) or i18n._("all"))))
+    else:
+        search, who = st.columns([3, 2])
+        search.text_input(
+            "Search the statements",
+            key="q",
+            max_chars=MAX_TEXT,
+            placeholder="A word or name: ceasefire, Kremlin, Peskov…",
+            on_change=search_changed,
+            help="Also finds other spellings of places (Odessa and Odesa, Kiev and Kyiv) and an actor's other "
+            "names (Kremlin or Moscow for Russia).",
+        )
+        who.multiselect(
+            "Speakers",
+            options=model.speakers,
+            key="speaker",
+            placeholder="All speakers",
+            on_change=search_changed,
+            help="Leave empty for all speakers.",
+        )
     if model.also:
         st.caption("Also matching: " + ", ".join(f"“{ui.escape_markdown(term)}”" for term in model.also))
     if model.rows.empty:

@@ -10,6 +10,7 @@ select
     report_id, strike_id, city, strike_date, reported_on, population,
     killed, killed_qualifier, killed_phrase,
     injured, injured_qualifier, injured_phrase,
+    killed_blank_phrase, killed_low, killed_high, source_inconsistency, date_first, date_last,
     claimant, claimant_name, status, source_id, publisher, excerpt, notes
 from reports_known($date_from, $date_to, $actors)
 limit $limit

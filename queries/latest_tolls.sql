@@ -8,6 +8,7 @@ select
     t.report_id, t.reported_on, t.population,
     t.killed, t.killed_qualifier, t.killed_phrase,
     t.injured, t.injured_qualifier, t.injured_phrase,
+    t.killed_blank_phrase, t.killed_low, t.killed_high, t.source_inconsistency, t.date_first, t.date_last,
     t.claimant, t.claimant_name, t.toll_status,
     t.toll_source_id as source_id, c.excerpt
 from tolls_known($date_from, $date_to, $actors) t

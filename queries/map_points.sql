@@ -10,6 +10,7 @@ select
     attacker, attacker_name, weapon, target_type, target, status,
     killed, killed_qualifier, killed_phrase,
     injured, injured_qualifier, injured_phrase,
+    killed_blank_phrase, killed_low, killed_high, source_inconsistency, date_first, date_last, district,
     claimant_name as toll_claimant, toll_status,
     source_id, publisher, source_title, source_url, source_type
 from tolls_known($date_from, $date_to, $actors)

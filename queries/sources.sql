@@ -1,8 +1,11 @@
--- Grain: one row per source, with how many rows of each fact table cite it.
+-- Grain: one row per source, with its dataset's credit and terms (version, released_on, licence, credit,
+-- changes, redistribution; left_out_rows, left_out_deaths: what its import left out) and how many rows of
+-- each fact table cite it (strikes: rows of `strikes` of every kind).
 -- Parameters: none.
 select
     s.source_id, s.publisher, s.title, s.url, s.published_on, s.source_type, s.language, s.notes,
     last_corrected('sources', s.source_id) as corrected_on,
+    s.version, s.released_on, s.licence, s.credit, s.changes, s.redistribution, s.left_out_rows, s.left_out_deaths,
     (select count(*) from strikes x where x.source_id = s.source_id) as strikes,
     (select count(*) from casualties x where x.source_id = s.source_id) as casualty_reports,
     (select count(*) from truces x where x.source_id = s.source_id) as truces,

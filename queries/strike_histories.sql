@@ -5,6 +5,7 @@ select
     r.report_id, r.strike_id, r.city, r.strike_date, r.reported_on, r.population,
     r.killed, r.killed_qualifier, r.killed_phrase,
     r.injured, r.injured_qualifier, r.injured_phrase,
+    r.killed_blank_phrase, r.killed_low, r.killed_high, r.source_inconsistency, r.date_first, r.date_last,
     r.claimant, r.claimant_name, r.status, r.source_id, r.publisher, r.excerpt, r.notes
 from report_rows r
 join (select unnest($strike_ids) as strike_id) wanted on wanted.strike_id = r.strike_id

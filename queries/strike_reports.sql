@@ -5,6 +5,7 @@ select
     report_id, reported_on, population,
     killed, killed_qualifier, killed_phrase,
     injured, injured_qualifier, injured_phrase,
+    killed_blank_phrase, killed_low, killed_high, source_inconsistency,
     claimant, claimant_name, status,
     source_id, publisher, source_title, source_url, source_type, excerpt, notes,
     last_corrected('casualties', report_id) as corrected_on

@@ -8,6 +8,8 @@ select
     t.attacker, t.attacker_name, t.weapon, t.target_type, t.target, s.description, t.status,
     t.killed, t.killed_qualifier, t.killed_phrase,
     t.injured, t.injured_qualifier, t.injured_phrase,
+    t.killed_blank_phrase, t.killed_low, t.killed_high, t.source_inconsistency, t.date_first, t.date_last,
+    t.district,
     t.claimant_name as toll_claimant, t.toll_status,
     t.source_id, t.publisher, t.source_title, t.source_url, t.source_type, s.excerpt, s.notes
 from tolls_known($date_from, $date_to, $actors) t

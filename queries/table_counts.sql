@@ -3,14 +3,24 @@
 -- the table macro toll_days_known (its strikes, and their reports known by the end of the period), so a
 -- million strikes are not joined on every filter change. The optional tables count too: incidents by
 -- date only (they name no attacker, so the actor filter does not apply), air-attack reports by night (the
--- day a report's period ends) and claimant, as on the Air attacks page.
+-- day a report's period ends) and claimant, as on the Air attacks page. 'other_events': the rows of `strikes`
+-- that are not strikes (is_strike), from events_known; 'casualties' counts the reports of strikes only.
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 with view as (
     select coalesce(sum(strikes), 0)::bigint as strikes, coalesce(sum(reports), 0)::bigint as reports
     from toll_days_known($date_from, $date_to, $actors)
+),
+others as (
+    select coalesce(sum(strikes), 0)::bigint as events
+    from events_known($date_from, $date_to, $actors)
+    where not is_strike(kind)
 )
-select 'strikes' as table_name, (select count(*) from strikes) as total_rows, strikes as filtered_rows
+select 'strikes' as table_name, (select count(*) from strikes where is_strike(event_kind)) as total_rows,
+       strikes as filtered_rows
 from view
+union all
+select 'other_events', (select count(*) from strikes where not is_strike(event_kind)), events
+from others
 union all
 select 'casualties', (select count(*) from casualties), reports
 from view

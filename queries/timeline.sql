@@ -1,13 +1,18 @@
 -- Grain: one row per dated item in the period (strike, statement, truce, diplomatic event), for the
--- overview timeline; `actors` holds the actor ids the item concerns. A truce without an end date is
--- placed on its first day only (as timeline_days counts it). corrected_on: the day the item's row was last
--- corrected (macro last_corrected; the table is the kind plus s).
+-- overview timeline; a strike (is_strike: other kinds of events are not strikes) is placed on its date
+-- window (from window_first to window_last: a bar when the publisher gives a window of several days, its
+-- days exact); `actors` holds the actor ids the item concerns. A truce without an end date is placed on its
+-- first day only (as timeline_days counts it). corrected_on: the day the item's row was last corrected
+-- (macro last_corrected; the table is the kind plus s).
 -- Parameters: $date_from, $date_to (dates), $actors (actor ids; empty = all).
 with items as (
-    select 'strike' as kind, strike_id as item_id, date, date_precision, null::date as end_date,
+    select 'strike' as kind, strike_id as item_id, window_first as date,
+           case when date_first is null then date_precision else 'day' end as date_precision,
+           case when window_last > window_first then window_last end as end_date,
            concat('Strike on ', city, coalesce(' (' || target || ')', '')) as label,
            [attacker] as actors, source_id
-    from strikes
+    from strike_details
+    where is_strike(event_kind)
     union all
     select 'statement', statement_id, date, date_precision, null, concat(speaker, ': ', quote),
            [actor], source_id

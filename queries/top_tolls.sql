@@ -12,6 +12,7 @@ select
     report_id, reported_on, population,
     killed, killed_qualifier, killed_phrase,
     injured, injured_qualifier, injured_phrase,
+    killed_blank_phrase, killed_low, killed_high, source_inconsistency, date_first, date_last,
     claimant, claimant_name, toll_status, toll_source_id as source_id, reports_known, people
 from tolls_known($date_from, $date_to, $actors)
 limit $limit

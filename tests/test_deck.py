@@ -286,6 +286,11 @@ import numpy as np  # noqa: E402
 
 from conflictdesk.derived import add_derived  # noqa: E402
 from conflictdesk.queries import run_query  # noqa: E402
+from conflictdesk.schema import TABLES_BY_NAME  # noqa: E402
+
+# The columns imports fill, empty here: the derived tables read them (what the loader gives a folder without them).
+IMPORT_STRIKES = [c.name for c in TABLES_BY_NAME["strikes"].columns if c.optional]
+IMPORT_CASUALTIES = [c.name for c in TABLES_BY_NAME["casualties"].columns if c.optional]
 
 KYIV = (50.4501, 30.5234)
 SYNTHETIC_CITIES = {"Kyiv": KYIV, "Kharkiv": (49.9935, 36.2304), "Odesa": (46.4825, 30.7233), "Lviv": (49.8397, 24.0297)}
@@ -311,6 +316,7 @@ def big():
         "longitude": centre[:, 1] + rng.normal(0, 0.12, n), "geo_precision": "neighbourhood",
         "attacker": np.where(rng.random(n) < 0.8, "side-a", "side-b"), "weapon": "drone", "target_type": "civilian",
         "target": None, "status": "claimed", "source_id": "synthetic",
+        **dict.fromkeys(IMPORT_STRIKES, None),
     })
     casualties = pd.DataFrame({
         "report_id": np.char.add(ids, "-toll"), "strike_id": ids, "reported_on": day, "population": "unknown",
@@ -318,8 +324,9 @@ def big():
         "killed_phrase": np.where(exact, killed.astype(str), np.char.add("at least ", killed.astype(str))),
         "injured": rng.poisson(5, n), "injured_qualifier": "exact", "injured_phrase": "some", "claimant": None,
         "status": "claimed", "source_id": "synthetic", "excerpt": "SYNTHETIC", "notes": "Synthetic",
+        **dict.fromkeys(IMPORT_CASUALTIES, None),
     })
-    actors = pd.DataFrame({"actor_id": ["side-a", "side-b"], "name": ["Side A", "Side B"]})
+    actors = pd.DataFrame({"actor_id": ["side-a", "side-b"], "name": ["Side A", "Side B"], "part_of": [None, None]})
     sources = pd.DataFrame({"source_id": ["synthetic"], "publisher": ["Benchmark generator"], "title": ["Synthetic"],
                             "url": [None], "source_type": ["synthetic"]})
     con = duckdb.connect()

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from conflictdesk.schema import TABLES
+from conflictdesk.load import validate
 from importfixtures import (
     ROOT,
     acled,
@@ -130,16 +131,15 @@ def test_invalid_existing_folder_is_not_merged_into(tmp_path):
     assert (folder / "strikes.csv").read_bytes() == before
 
 
-def test_a_folder_from_before_the_import_columns_is_refused_with_the_way_out(tmp_path):
-    """A folder whose strikes.csv lacks the import columns is not merged into; the message says what to do."""
+def test_a_folder_from_before_the_import_columns_is_merged_into(tmp_path):
+    """A folder whose strikes.csv lacks the import columns still loads (they read as empty), so it is merged into."""
     folder = copy_bundled(tmp_path)
     with (folder / "strikes.csv").open(encoding="utf-8", newline="") as handle:
         table = list(csv.reader(handle))
     keep = [i for i, name in enumerate(table[0]) if name not in ("event_kind", "date_first", "date_last")]
     with (folder / "strikes.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows([[row[i] for i in keep] for row in table])
-    before = (folder / "strikes.csv").read_bytes()
+    assert validate(folder)[0] == []
     code, _, err, _ = import_acled(tmp_path, [acled()], "--merge", out="data")
-    assert code == 1
-    assert "written before the import columns were added" in err and "'event_kind'" in err
-    assert (folder / "strikes.csv").read_bytes() == before
+    assert code == 0, err
+    assert_valid(folder)

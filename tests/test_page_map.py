@@ -229,3 +229,27 @@ def test_place_accepts_the_spellings_search_knows(spelling):
     at.run()
     assert not at.info, [el.value for el in at.info]
     assert at.query_params["place"] == "Odesa"
+
+
+def test_map_offers_a_static_image_with_the_charts_caption():
+    """Under the map: the static figure from the bundled outlines, with title, period, actors, source and data
+    version, saved as PNG or SVG from its toolbar."""
+    at = map_page(period=["2025-04-13", "2025-04-23"], actor=["russia"])
+    figure = at.get("plotly_chart")[0]
+    spec, config = json.loads(figure.proto.spec), json.loads(figure.proto.config)
+    words = " ".join(a["text"] for a in spec["layout"]["annotations"]).replace("<br>", " ")
+    assert "Strikes map" in words and "Period: 13 Apr 2025" in words and "strikes carried out by" in words
+    assert "Data version" in words and "via Conflict Desk" in words
+    assert config["toImageButtonOptions"]["format"] == "png"
+    at.segmented_control(key="map_image_format").set_value("svg").run()
+    assert json.loads(at.get("plotly_chart")[0].proto.config)["toImageButtonOptions"]["format"] == "svg"
+
+
+def test_embed_code_for_one_part():
+    """The cite block's embed code: the whole page by default, or the part chosen, with a title naming it."""
+    at = map_page(period=["2025-04-13", "2025-04-23"])
+    assert "part=" not in at.code[1].value and 'title="Conflict Desk: Strikes map"' in at.code[1].value
+    at.selectbox(key="embed-part-map").set_value("map").run()
+    code = at.code[1].value
+    assert "part=map" in code and "embed=true" in code and 'title="Conflict Desk: Strikes map — Map"' in code
+    assert "conflictdesk:height" in code

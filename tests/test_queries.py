@@ -427,6 +427,7 @@ def test_table_counts(con):
     """Rows per fact table in all and after the filters, as the pages count them."""
     assert rows(run_query(con, "table_counts", **APRIL, actors=[]), "table_name", "total_rows", "filtered_rows") == [
         ("strikes", 3, 3),
+        ("other_events", 0, 0),  # no imported event of another kind
         ("casualties", 3, 2),  # the 25 April Sumy report is after the period
         ("truces", 1, 1),
         ("truce_violations", 2, 2),
@@ -437,6 +438,7 @@ def test_table_counts(con):
     ]
     assert rows(run_query(con, "table_counts", **APRIL, actors=["ukraine"]), "table_name", "filtered_rows") == [
         ("strikes", 1),
+        ("other_events", 0),
         ("casualties", 0),
         ("truces", 1),
         ("truce_violations", 2),

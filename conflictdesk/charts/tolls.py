@@ -13,9 +13,10 @@ from conflictdesk.charts.style import (
 )
 from conflictdesk.text import clip, escape_html
 from conflictdesk.wording import (
-    NOT_REPORTED, blank, bound_kind, claimant_text, date_text, figure_label, figure_text, name_text,
-    population_text, status_text, strike_labels,
+    NOT_REPORTED, blank, bound_kind, claimant_text, date_text, figure_text, name_text,
+    population_text, row_figure, status_text, strike_labels,
 )
+from conflictdesk.i18n import _
 
 TOLL_MEASURES = (
     ("killed", "People killed", OKABE_ITO["vermillion"]),
@@ -29,9 +30,14 @@ BOUND_MARKS = {
               "note": "Bar hatched \\\\\\: an upper bound, the true figure may be lower."},
     "approximate": {"pattern": ".", "symbol": "diamond-open", "legend": "Approximate (≈)",
                     "note": "Dotted bar ending in a diamond: an approximate figure."},
+    # A publisher's coded count (ACLED fatalities, UCDP best): never hatched or open-ended.
+    "estimate": {"pattern": "", "symbol": "square-open", "legend": _("Publisher's estimate"),
+                 "note": _("Solid bar ending in a square: a publisher's coded estimate (ACLED's fatalities, UCDP's "
+                           "best estimate), in the publisher's words.")},
     "exact": {"pattern": "", "symbol": "line-ns-open", "legend": "Exact figure", "note": ""},
 }
-HISTORY_SYMBOLS = {"lower": "triangle-up", "upper": "triangle-down", "approximate": "diamond", "exact": "circle"}
+HISTORY_SYMBOLS = {"lower": "triangle-up", "upper": "triangle-down", "approximate": "diamond", "estimate": "square",
+                   "exact": "circle"}
 BAR_PX = 18
 ROW_GAP_PX = 6
 STRIKE_GAP_PX = 14
@@ -49,12 +55,12 @@ def report_table(reports: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     column = {name: _column(reports, name) for name in (
         "strike_id", "reported_on", "killed", "killed_qualifier", "killed_phrase", "injured", "injured_qualifier",
         "injured_phrase", "population", "claimant_name", "status", "publisher", "excerpt", "notes")}
+    records = reports.to_dict("records")
     return pd.DataFrame(
         {
             "Strike": [labels.get(s, s) for s in column["strike_id"]],
             "Reported": [date_text(d) for d in column["reported_on"]],
-            "People killed": [figure_text(*f) for f in zip(column["killed"], column["killed_qualifier"],
-                                                          column["killed_phrase"])],
+            "People killed": [row_figure(r, "killed") for r in records],
             "People injured": [figure_text(*f) for f in zip(column["injured"], column["injured_qualifier"],
                                                            column["injured_phrase"])],
             "Who was counted": [population_text(p) for p in column["population"]],
@@ -79,7 +85,7 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
     names = strike_labels(tolls)
     bars = {m: {"x": [], "y": [], "text": [], "hover": [], "pattern": []} for m, _, _ in TOLL_MEASURES}
     ends = {kind: {"x": [], "y": [], "text": [], "hover": []} for kind in BOUND_MARKS}
-    silent = {"y": [], "hover": []}
+    silent = {"y": [], "hover": [], "text": []}
     labels, top = [], 0
     for toll in tolls.to_dict("records"):
         strike = names[toll["strike_id"]]
@@ -95,9 +101,9 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
             reported = f"Reported {date_text(toll.get('reported_on'))}"
         for measure, label, colour in TOLL_MEASURES:
             number, qualifier = toll.get(measure), toll.get(f"{measure}_qualifier")
-            phrase = figure_label(number, qualifier, toll.get(f"{measure}_phrase"))
+            phrase = row_figure(toll, measure, label=True)
             short = label.split()[-1].capitalize()
-            if blank(number) or phrase == NOT_REPORTED:
+            if blank(number):
                 text = short  # "not reported" is written where the bar would be
             else:
                 text = f"{short}: {phrase} — {who}"
@@ -108,9 +114,10 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
             hover = hover_html(strike, f"{label}: {phrase} — {who}" if phrase != NOT_REPORTED
                                else f"{label}: not reported in the sources", status, reported, bold_first=True)
             top += BAR_PX + ROW_GAP_PX
-            if blank(number) or phrase == NOT_REPORTED:
+            if blank(number):
                 silent["y"].append(centre)
                 silent["hover"].append(hover)
+                silent["text"].append(escape_html(clip(phrase, 120)))
                 continue
             kind = bound_kind(qualifier)
             shown = escape_html(clip(f"{phrase} — {who}", 300))
@@ -141,7 +148,7 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
     if silent["y"]:
         figure.add_trace(go.Scatter(
             x=[0] * len(silent["y"]), y=silent["y"], mode="text", name="Not reported",
-            text=[NOT_REPORTED] * len(silent["y"]), textposition="middle right", textfont=dict(color="#555555"),
+            text=silent["text"], textposition="middle right", textfont=dict(color="#555555"),
             hovertext=silent["hover"], hoverinfo="text", cliponaxis=False,
         ))
     plot_px = max(top, 60)
@@ -153,7 +160,7 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
         yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
     note = ["Bar length: the number coded from each phrase; claims by different sides are never added."]
-    note += [BOUND_MARKS[kind]["note"] for kind in ("lower", "upper", "approximate") if ends[kind]["x"]]
+    note += [BOUND_MARKS[kind]["note"] for kind in ("lower", "upper", "approximate", "estimate") if ends[kind]["x"]]
     notes = [dict(text=text, x=0, xref="paper", y=y, yref="y", xanchor="left", yanchor="top", showarrow=False,
                   align="left", font=dict(size=13, color=colour), name="label") for y, text, colour in labels]
     frame(figure, plot_px, title=title, caption=caption, note="\n".join(note), axis_px=AXIS_PX - 14, labels=notes)
@@ -195,7 +202,7 @@ def toll_history_figure(history: pd.DataFrame, caption: str = "", title: str = "
             for report in reports.to_dict("records"):
                 number, qualifier = report[measure], report[f"{measure}_qualifier"]
                 claimant = name_text(report.get("claimant_name"), "unattributed")
-                phrase = figure_label(number, qualifier, report[f"{measure}_phrase"])
+                phrase = row_figure(report, measure, label=True)
                 y.append(None if blank(number) else int(number))
                 text.append("" if blank(number) else escape_html(clip(f"{phrase} — {claimant}", 40)))
                 symbols.append(HISTORY_SYMBOLS[bound_kind(qualifier)] if not blank(number) else "circle")

@@ -125,5 +125,8 @@ def map_text(data: MapData, place: str) -> tuple[str, str | None]:
 
 def in_filters(row, date_from, date_to, actors) -> bool:
     """Whether a strike (a row with date and attacker) passes the date and actor filters."""
-    day = pd.Timestamp(row.get("date")).date()
-    return date_from <= day <= date_to and (not actors or row.get("attacker") in actors)
+    # The period rule of queries/build/tolls_known.sql: the strike's date window overlaps the period.
+    first = row.get("date_first") if not pd.isna(row.get("date_first")) else row.get("date")
+    last = row.get("date_last") if not pd.isna(row.get("date_last")) else row.get("date")
+    overlaps = pd.Timestamp(first).date() <= date_to and pd.Timestamp(last).date() >= date_from
+    return row.get("kind", "strike") == "strike" and overlaps and (not actors or row.get("attacker") in actors)

@@ -33,6 +33,7 @@ RECORD_COLUMNS = (
     "strike_id", "longitude", "latitude", "geo_precision", "target_type", "date", "date_precision", "time_local",
     "city", "place", "killed", "killed_qualifier", "killed_phrase", "injured", "injured_qualifier", "injured_phrase",
     "toll_status", "toll_claimant", "publisher", "source_title", "source_type",
+    "date_first", "date_last", "killed_blank_phrase", "source_inconsistency",
 )
 
 

@@ -21,6 +21,7 @@ from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 from conflictdesk.loader import rules
 from conflictdesk.loader.corrections import check_corrections
 from conflictdesk.loader.cells import ID_PATTERN, WHITESPACE
+from conflictdesk.loader.imports import check_imports, create_imports
 from conflictdesk.loader.links import check_excerpts, check_references
 from conflictdesk.loader.reading import Folder, read_folder
 from conflictdesk.loader.version import ROOT, changelog, data_dir, data_version, folder_signature
@@ -60,6 +61,7 @@ def load(path: Path, database: str = ":memory:", version: str | None = None) -> 
             frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in table.column_names})
         cells = pa.Table.from_pandas(frame, preserve_index=False)
         typed(con.from_arrow(cells), table).create(table.name)
+    create_imports(con, folder)
     meta = pd.DataFrame({"key": ["data_version"], "value": [version or data_version(path)]})
     notes = changelog(Path(path))
     if notes is not None:  # the curator's changelog of data releases, shown on the Sources page
@@ -109,6 +111,10 @@ def check_folder(folder: Folder) -> None:
             rules.check_span(folder, table, frame, start, end)
         if table.name in ("strikes", "incidents"):
             rules.check_region(folder, table, frame)
+            rules.check_window_day(folder, table, frame, "date_first", "date_last")
+        if table.name == "casualties":
+            rules.check_blank_phrase(folder, table, frame, "killed")
     check_references(folder)
     check_excerpts(folder)
+    check_imports(folder)
     check_corrections(folder)  # last: a correction is checked against cells that passed their own rules

@@ -137,6 +137,9 @@ def _clean(batch: pa.RecordBatch, table: Table) -> pa.RecordBatch:
     """The batch's cells without surrounding white space, empty ones missing, in the contract's column order."""
     columns = []
     for name in table.column_names:
+        if name not in batch.schema.names:  # an optional column the file leaves out: every cell empty
+            columns.append(pa.nulls(batch.num_rows, pa.string()))
+            continue
         text = pc.utf8_trim(batch.column(name), WHITESPACE)
         columns.append(pc.if_else(pc.equal(text, ""), pa.scalar(None, text.type), text))
     return pa.record_batch(columns, names=table.column_names)
@@ -215,7 +218,10 @@ def _blank_records(file: Path) -> np.ndarray:
 
 
 def _check_header(folder: Folder, table: Table, file: Path) -> list[str] | None:
-    """Compare the header row with the contract; return the file's column names if they match."""
+    """Compare the header row with the contract; return the file's column names if they match.
+
+    Optional columns (schema.Column.optional: the ones imports fill) may be left out; they read as empty.
+    """
     with file.open(encoding="utf-8-sig", newline="") as handle:
         header = [name.strip() for name in next(csv.reader(handle), [])]
     expected = table.column_names
@@ -241,7 +247,8 @@ def _check_header(folder: Folder, table: Table, file: Path) -> list[str] | None:
             )
             ok = False
         seen.add(name)
-    missing = [name for name in expected if name not in seen]
+    optional = {c.name for c in table.columns if c.optional}
+    missing = [name for name in expected if name not in seen and name not in optional]
     extra = [(i, name) for i, name in enumerate(header) if name not in expected]
     for index, name in extra:
         hint = difflib.get_close_matches(name, missing, n=1, cutoff=0.5)

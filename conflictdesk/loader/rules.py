@@ -199,3 +199,37 @@ def check_region(folder: Folder, table: Table, frame: pd.DataFrame) -> None:
 
     report(folder, table, "latitude", swapped, message)
 
+
+
+def check_window_day(folder: Folder, table: Table, frame: pd.DataFrame, first: str, last: str, day: str = "date") -> None:
+    """A row's day lies within the window the publisher gives (first <= day <= last, either end may be empty)."""
+    days = arrow(frame[day])
+    # A window that ends before it starts is check_span's problem; the day is not checked against it.
+    broken = pc.fill_null(pc.less(arrow(frame[last]), arrow(frame[first])), False).to_numpy(zero_copy_only=False)
+    broken = broken & real_dates(frame[first]) & real_dates(frame[last])
+    for end, outside, words in ((first, pc.less, "before"), (last, pc.greater, "after")):
+        given = real_dates(frame[end]) & real_dates(frame[day]) & ~broken
+        wrong = pc.fill_null(outside(days, arrow(frame[end])), False).to_numpy(zero_copy_only=False)
+        report(
+            folder,
+            table,
+            day,
+            frame.index[given & wrong],
+            lambda line, end=end, words=words: (
+                f"{frame.at[line, day]} is {words} {end} {frame.at[line, end]}; the day must lie within the "
+                f"window {first}–{last} the publisher gives"
+            ),
+        )
+
+
+def check_blank_phrase(folder: Folder, table: Table, frame: pd.DataFrame, figure: str) -> None:
+    """Words for a blank figure (`<figure>_blank_phrase`) only where the figure is empty."""
+    column = f"{figure}_blank_phrase"
+    both = frame.index[frame[figure].notna().to_numpy() & frame[column].notna().to_numpy()]
+    report(
+        folder,
+        table,
+        column,
+        both,
+        f"{column} says why {figure} is blank, but {figure} has a number: empty one of them",
+    )

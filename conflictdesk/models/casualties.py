@@ -5,9 +5,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from conflictdesk import wording
-from conflictdesk.models import Run, Total
+from conflictdesk.models import Run, Total, disclosures
 from conflictdesk.models.corrections import mark_text
-from conflictdesk.wording import blank, figure_text, total_text
+from conflictdesk.wording import blank, row_figure, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
@@ -24,6 +24,7 @@ class Tolls:
     tolls: pd.DataFrame
     labels: dict[str, str]
     totals: tuple[Total, ...]
+    notes: tuple[str, ...] = ()  # what the totals leave out or may stretch (models/disclosures.py)
 
 
 def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str, str]) -> Total:
@@ -41,13 +42,13 @@ def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str
             "the download every strike's.",
         )
     parts = []
-    for toll in tolls.itertuples():
-        number = getattr(toll, figure)
-        phrase = figure_text(number, getattr(toll, f"{figure}_qualifier"), getattr(toll, f"{figure}_phrase"))
-        who = f" ({toll.claimant_name})" if not pd.isna(number) else ""
-        corrected = getattr(toll, "corrected", None)
+    for toll in tolls.to_dict("records"):
+        number = toll[figure]
+        phrase = row_figure(toll, figure)
+        who = f" ({toll['claimant_name']})" if not pd.isna(number) else ""
+        corrected = toll.get("corrected")
         mark = f" [{corrected}]" if not blank(corrected) else ""
-        parts.append(f"{labels[toll.strike_id]}: {phrase}{who}{mark}")
+        parts.append(f"{labels[toll['strike_id']]}: {phrase}{who}{mark}")
     return Total(f"People {figure}", total, said + "Adds each strike's latest figure: " + "; ".join(parts) + ".")
 
 
@@ -61,7 +62,12 @@ def tolls(view: View, run: Run) -> Tolls:
         rows = rows.assign(corrected=[None if blank(day) else mark_text(day) for day in rows["corrected_on"]])
     labels = wording.strike_labels(rows)
     parts = tuple(_total(totals.loc[figure], figure, strikes, rows, labels) for figure in ("killed", "injured"))
-    return Tolls(strikes, many, rows, labels, parts)
+    notes = (
+        disclosures.other_events(view, run).sentence,
+        disclosures.straddling_text(totals.loc["killed"]),
+        disclosures.left_out_text(run),
+    )
+    return Tolls(strikes, many, rows, labels, parts, tuple(n for n in notes if n))
 
 
 def history_note(tolls: Tolls, with_history: int, drawn: bool) -> str | None:

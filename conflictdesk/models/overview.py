@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from conflictdesk.models import Run, Total, disclosures
 from conflictdesk.models.corrections import mark_text
-from conflictdesk.wording import figure_text, total_text
-from conflictdesk.models import Run, Total
+from conflictdesk.wording import row_figure, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # past this many strikes, the figures behind a total are listed on the Casualties page
@@ -19,10 +19,13 @@ TOTALS_NOTE = (
 
 @dataclass(frozen=True)
 class Headline:
-    """The Overview's headline: the number of strikes and the killed and injured totals."""
+    """The Overview's headline: the number of strikes, the killed and injured totals, the number of other events
+    (not strikes, so not counted as strikes) and the sentences on what the totals leave out or may stretch."""
 
     strikes: int
     figures: tuple[Total, ...]
+    others: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def _status(value) -> str:
@@ -49,14 +52,17 @@ def headline(view: View, run: Run) -> Headline:
             caption = "No strikes in this view."
         else:
             parts = [
-                f"{t.city}: {figure_text(t[figure], t[f'{figure}_qualifier'], t[f'{figure}_phrase'])}"
+                f"{t.city}: {row_figure(t, figure)}"
                 f" ({t.claimant_name}, {_status(t.toll_status)})"
                 + ("" if pd.isna(t.get("corrected_on")) else f" [{mark_text(t['corrected_on'])}]")
                 for _, t in tolls.iterrows()
             ]
             caption = "In the sources' words: " + "; ".join(parts)
         figures.append(Total(f"People {figure}", total, caption))
-    return Headline(count, tuple(figures))
+    others = disclosures.other_events(view, run)
+    killed = totals.loc["killed"]
+    notes = (others.sentence, disclosures.straddling_text(killed), disclosures.left_out_text(run))
+    return Headline(count, tuple(figures), others.count, tuple(n for n in notes if n))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,12 @@
-"""What closes every page: downloads, the cite-and-embed block, sources, data version and licence note."""
+"""What closes every page: downloads, the cite-and-embed block, sources, data version and licence note.
+
+Embedded (`embed=true`), a page closes with a compact footer instead (source, credit, data version, "open the
+full dashboard") and reports its height to the article, which sizes its frame with export.RESIZE_SCRIPT.
+"""
 
 import datetime as dt
 import os
+import weakref
 
 import pandas as pd
 
@@ -9,10 +14,13 @@ import streamlit as st
 
 from conflictdesk import export, store
 from conflictdesk import wording
-from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, credit_line, period_text
-from conflictdesk.models.corrections import annotate, source_name
+from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, full_credit, period_text, restricted_notice
+from conflictdesk.models.corrections import annotate
+from conflictdesk.i18n import _
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.view import View, site_base
+
+WHOLE_PAGE = ""  # the embed-part choice for the whole page
 
 
 def base_url() -> str:
@@ -26,9 +34,28 @@ def link(view: View) -> str:
 
 
 def credit() -> str:
-    """The credit line for the data loaded: every publisher (a source naming none: its title), via Conflict Desk."""
-    sources = store.run("sources")
-    return credit_line(source_name(p, t) for p, t in zip(sources["publisher"], sources["title"]))
+    """The credit line for the data loaded: every publisher via Conflict Desk, then each dataset's credit with its
+    version, licence and what was changed (UCDP's CC BY 4.0 asks for all three): captions.full_credit."""
+    return full_credit(store.run("sources"))
+
+
+_told: dict[int, weakref.ref] = {}  # id -> the page runs (contexts) whose downloads already carry the notice
+
+
+def restricted(ctx=None) -> None:
+    """Before a download or an embed: say so while a source's terms restrict redistribution (ACLED); once per page
+    run for the downloads (`ctx`), always in the cite-and-embed block."""
+    notice = restricted_notice(store.run("sources"))
+    if not notice:
+        return
+    if ctx is not None:
+        known = _told.get(id(ctx))
+        if known is not None and known() is ctx:
+            return
+        for key in [key for key, ref in _told.items() if ref() is None]:
+            del _told[key]
+        _told[id(ctx)] = weakref.ref(ctx)
+    st.warning(escape_markdown(notice), icon=":material/gpp_maybe:")
 
 
 def chart_caption(ctx) -> str:
@@ -42,28 +69,55 @@ def chart_caption(ctx) -> str:
     )
 
 
+def part_titles() -> dict[str, str]:
+    """Each embeddable part (sitemap `parts`) in words, for the embed-code choice and the frame's title."""
+    return {
+        "headline": _("Headline figures"), "timeline": _("Timeline"), "statements": _("Statements"),
+        "map": _("Map"), "strike": _("Strike card"), "totals": _("Totals"), "tolls": _("Latest toll per strike"),
+        "history": _("How the tolls changed"), "window": _("Truce window chart"), "claims": _("Claims of violations"),
+    }
+
+
+def frame_title(page_title: str, part: str | None) -> str:
+    """The iframe's `title` (read by screen readers): the app, the page and the part shown."""
+    if part:
+        return _("{app}: {page} — {part}").format(app=APP_NAME, page=page_title, part=part_titles().get(part, part))
+    return _("{app}: {page}").format(app=APP_NAME, page=page_title)
+
+
+def embed_footer(ctx) -> None:
+    """The embed view's footer: source and credit, data version, and a way back to the full dashboard."""
+    full = ctx.view.replace(embed=False).url(base_url())
+    # Pinned to the frame's bottom edge (setup.EMBED_CSS): in a frame shorter than the view, the credit stays seen.
+    with st.container(key="embed-footer"):
+        st.caption(
+            _("{credit} · Data version {version} · [open the full dashboard]({url})").format(
+                credit=escape_markdown(credit()), version=escape_markdown(ctx.meta.get("data_version")), url=full
+            )
+        )
+    from conflictdesk.ui.setup import report_height
+
+    report_height()
+
+
 def footer(ctx) -> None:
-    """Under every page: cite and embed blocks (or, embedded, a credit line and a way back), sources, version."""
+    """Under every page: cite and embed blocks (or, embedded, the compact footer), sources, version."""
     view, meta = ctx.view, ctx.meta
     if view.embed:
-        full = view.replace(embed=False).url(base_url())
-        st.caption(f"{escape_markdown(credit())} — [open the full dashboard]({full})")
+        embed_footer(ctx)
         return
     now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
     pinned = view.replace(as_of=now)  # the link names when it was made: corrections since are announced
-    with st.expander("Cite this view or embed it in an article", icon=":material/format_quote:"):
-        st.caption("Cite this view (copy with the button at the block's top right):")
+    with st.expander(_("Cite this view or embed it in an article"), icon=":material/format_quote:"):
+        restricted()
+        st.caption(_("Cite this view (copy with the button at the block's top right):"))
         st.code(
             export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.title),
             language=None,
             wrap_lines=True,
         )
-        st.caption("Embed code for this view (paste it into your article's HTML):")
-        st.code(
-            export.iframe_snippet(pinned.url(base_url(), embed=True), f"{APP_NAME}: {ctx.page.title}"),
-            language="html",
-            wrap_lines=True,
-        )
+        embed_block(ctx, pinned)
+        snapshot_button(ctx, pinned)
     st.divider()
     parts = []
     for row in store.run("sources").itertuples():
@@ -82,21 +136,76 @@ def footer(ctx) -> None:
     )
 
 
-def download_csv(ctx, rows, name: str, label: str = "Download these rows (CSV)") -> None:
-    """A download button for exactly the filtered rows (a DataFrame, or a function giving one) behind a view."""
+def embed_block(ctx, pinned: View) -> None:
+    """The embed code of the whole page or of one part (a chart, the map, a card), sized to its content."""
+    choices = [WHOLE_PAGE, *ctx.page.parts]
+    current = ctx.view.part if ctx.view.part in choices else WHOLE_PAGE
+    titles = part_titles()
+    part = WHOLE_PAGE
+    if ctx.page.parts:
+        part = st.selectbox(
+            _("What to embed"), choices, index=choices.index(current), key=f"embed-part-{ctx.page.path}",
+            format_func=lambda p: _("The whole page") if p == WHOLE_PAGE else titles.get(p, p),
+        )
+    st.caption(_("Embed code (paste it into your article's HTML; the frame takes the height of what it shows):"))
+    shown = pinned.replace(part=part or None)
+    st.code(
+        export.embed_code(shown.url(base_url(), embed=True), frame_title(ctx.page.title, part or None)),
+        language="html",
+        wrap_lines=True,
+    )
+
+
+def snapshot_button(ctx, pinned: View) -> None:
+    """"Download this view": the static snapshot folder (index.html, data, citation) as a .zip, built on click."""
+    from conflictdesk import snapshot
+
+    version = ctx.meta.get("data_version")
+    st.download_button(
+        _("Download this view (static page, .zip)"),
+        data=lambda: snapshot.zip_bytes(pinned.url(base_url()), pinned, run=store.run, fetch=store.fetch),
+        file_name=f"conflictdesk-{ctx.page.path}-{version}.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        key="download-snapshot",
+        on_click="ignore",
+        help=_("A folder that opens with no server and no network: index.html with the charts, the rows as CSV "
+               "and JSON, and citation.json. Put it on any static host."),
+    )
+
+
+def download_csv(ctx, rows, name: str, label: str | None = None) -> None:
+    """Download buttons (CSV for spreadsheets, JSON for developers) for exactly the filtered rows (a DataFrame,
+    or a function giving one) behind a view; none in the embed view."""
     if ctx.embed:
         return
     version = ctx.meta.get("data_version")
+
+    def table() -> pd.DataFrame:
+        return rows() if callable(rows) else rows
+
+    restricted(ctx)
+    text = " · ".join(credit().splitlines())
+    spreadsheet, developers = st.columns([3, 2])
     # Built only when clicked: a million-row export must not slow every rerun.
-    st.download_button(
-        label,
-        data=lambda: export.to_csv(
-            annotate(rows() if callable(rows) else rows, store.run("correction_notes")), version
-        ),
+    spreadsheet.download_button(
+        label or _("Download these rows (CSV)"),
+        data=lambda: export.to_csv(annotate(table(), store.run("correction_notes")), version, text),
         file_name=f"conflictdesk-{name}-{version}.csv",
         mime="text/csv",
         icon=":material/download:",
         key=f"download-{name}",
         on_click="ignore",
-        help="Exactly the rows that pass the filters, with their source ids, their corrections and the data version.",
+        help=_("Exactly the rows that pass the filters, with their source ids, their corrections and the data "
+               "version; UTF-8 for spreadsheets, lists joined with “; ”."),
+    )
+    developers.download_button(
+        _("Same rows as JSON"),
+        data=lambda: export.to_json(annotate(table(), store.run("correction_notes")), version, link(ctx.view), credit()),
+        file_name=f"conflictdesk-{name}-{version}.json",
+        mime="application/json",
+        icon=":material/data_object:",
+        key=f"download-{name}-json",
+        on_click="ignore",
+        help=_("The same rows for developers: lists kept as lists, with the data version, the view and its source ids."),
     )

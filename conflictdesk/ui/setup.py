@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from conflictdesk import gate, i18n, store, urlparams
+from conflictdesk import export, gate, i18n, store, urlparams
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
 from conflictdesk.text import escape_markdown
@@ -15,6 +15,39 @@ from conflictdesk.ui.sidebar import draw_sidebar, hide_chrome
 from conflictdesk.view import View
 from conflictdesk.captions import APP_NAME, filter_caption, synthetic_banner
 
+# The embed view fits a story's frame (640 px wide, down to 350): a smaller heading, less padding, no gaps.
+EMBED_CSS = (
+    "<style>"
+    "[data-testid='stMainBlockContainer']{padding:0.5rem 0.75rem 0.25rem !important;max-width:100% !important;}"
+    "[data-testid='stMain'] h1{font-size:1.35rem !important;padding:0 0 0.25rem !important;}"
+    "[data-testid='stMain'] h2,[data-testid='stMain'] h3{font-size:1.1rem !important;padding:0.25rem 0 !important;}"
+    # Sticky on the footer's wrapper, a child of the page's block, so it sticks to stMain's bottom edge.
+    "[data-testid='stLayoutWrapper']:has(> .st-key-embed-footer),.st-key-embed-footer{position:sticky;bottom:0;"
+    "z-index:10;background:var(--st-background-color,#fff);}"
+    ".st-key-embed-footer{border-top:1px solid rgba(49,51,63,0.1);padding-top:2px;}"
+    "</style>"
+)
+# The embed view's half of the auto-height embed: it posts the height of its content to the article's page,
+# whose export.RESIZE_SCRIPT sizes the frame; nothing is sent when the page is not in a frame.
+HEIGHT_JS = """export default function(component) {
+  if (window.parent === window) return;
+  const box = document.querySelector("[data-testid='stMainBlockContainer']");
+  if (!box) return;
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(box.getBoundingClientRect().height);
+    if (Math.abs(height - last) > 1) {
+      last = height;
+      window.parent.postMessage({type: "%s", height: height}, "*");
+    }
+  };
+  const watch = new ResizeObserver(send);
+  watch.observe(box);
+  send();
+  return () => watch.disconnect();
+}
+""" % export.HEIGHT_MESSAGE
+_height_reporter = None
 FILTERS_KEY = "_filters"  # the reader's last filters, for a page switch that drops the query string
 
 
@@ -33,6 +66,11 @@ class Context:
     def embed(self) -> bool:
         """Whether the page is shown in the article (embed) view."""
         return self.view.embed
+
+    def section(self, title: str) -> None:
+        """A section's heading; left out when one part is embedded alone (its chart or card has its own title)."""
+        if not (self.embed and self.view.part):
+            st.subheader(title)
 
     def shows(self, part: str) -> bool:
         """Whether this element of the page is drawn: always, unless the link asks for another part alone."""
@@ -53,6 +91,7 @@ def start_page(path: str, actor_meaning: str) -> Context:
     i18n.use(view.lang or i18n.preferred(st.context.locale))
     if view.embed:
         hide_chrome()
+        st.html(EMBED_CSS)
     else:
         draw_sidebar(view)
     if meta.get("has_synthetic"):
@@ -95,3 +134,11 @@ def go(view: View) -> None:
     current = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def report_height() -> None:
+    """Embed view: send the content's height to the article's page (postMessage), again whenever it changes."""
+    global _height_reporter
+    if _height_reporter is None:
+        _height_reporter = st.components.v2.component("conflictdesk_height", js=HEIGHT_JS)
+    _height_reporter(key="conflictdesk-height")

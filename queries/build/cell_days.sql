@@ -1,10 +1,12 @@
--- Table cell_days: one row per strike day, attacker, stretch of known tolls and map cell of 0.25 degree on
--- each side (cell_lat, cell_lon as in strike_tolls): how many strikes and their latest figures, counted
--- as in toll_days. month_start and month_end are the first and last day of the strike's month (see
--- cell_months). Read through the table macro cells_known: the map's cells for any period.
+-- Table cell_days: one row per strike day and date window (window_first, window_last), attacker, stretch
+-- of known tolls and map cell of 0.25 degree on each side (cell_lat, cell_lon as in strike_tolls): how many
+-- strikes (is_strike; the map's other kinds of events are counted by other_events) and their latest
+-- figures, counted as in toll_days. month_start and month_end are the first day of the month the window
+-- starts in and the last day of the month it ends in (see cell_months). Read through the table macro cells_known: the map's cells for any period.
 -- Parameters: none.
 select
-    date, date_trunc('month', date)::date as month_start, last_day(date) as month_end,
+    date, window_first, window_last,
+    date_trunc('month', window_first)::date as month_start, last_day(window_last) as month_end,
     attacker, known_from, known_until, cell_lat, cell_lon,
     count(*) as strikes,
     sum(killed) as killed_total,
@@ -17,5 +19,6 @@ select
     count(*) filter (where is_inexact(injured_qualifier)) as injured_inexact,
     count(*) filter (where source_type = 'synthetic') as synthetic
 from strike_tolls
-group by date, attacker, known_from, known_until, cell_lat, cell_lon
-order by date, attacker, known_from nulls first, known_until nulls last, cell_lat, cell_lon
+where is_strike(kind)
+group by date, window_first, window_last, attacker, known_from, known_until, cell_lat, cell_lon
+order by date, window_first, window_last, attacker, known_from nulls first, known_until nulls last, cell_lat, cell_lon

@@ -1,6 +1,7 @@
--- Table cell_months: one row per calendar month, attacker, stretch of known tolls and map cell: the rows
--- of cell_days added up per month (month_start and month_end are the month's first and last day), so the
--- map's cells for a long period read a row per month for every month the period covers whole.
+-- Table cell_months: one row per span of calendar months, attacker, stretch of known tolls and map cell:
+-- the rows of cell_days added up by the months their windows lie in (month_start: the first day of the
+-- first, month_end: the last day of the last; one month for a strike dated to a day), so the map's cells
+-- for a long period read a row per month for every month the period covers whole.
 -- Parameters: none.
 select
     month_start, month_end, attacker, known_from, known_until, cell_lat, cell_lon,

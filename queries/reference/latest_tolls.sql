@@ -20,6 +20,8 @@ from strikes s
 left join ranked r on r.strike_id = s.strike_id and r.rank = 1
 left join actors a on a.actor_id = s.attacker
 left join actors ca on ca.actor_id = r.claimant
-where s.date between $date_from and $date_to
-  and (len($actors) = 0 or list_contains($actors, s.attacker))
+where coalesce(s.date_first, s.date) <= $date_to and coalesce(s.date_last, s.date) >= $date_from
+  and coalesce(s.event_kind, 'strike') = 'strike'
+  and (len($actors) = 0 or list_contains($actors, s.attacker)
+       or list_contains($actors, (select p.part_of from actors p where p.actor_id = s.attacker)))
 order by s.date, s.strike_id

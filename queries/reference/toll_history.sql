@@ -12,7 +12,9 @@ from casualties c
 join strikes s on s.strike_id = c.strike_id
 left join actors a on a.actor_id = c.claimant
 left join sources src on src.source_id = c.source_id
-where s.date between $date_from and $date_to
+where coalesce(s.date_first, s.date) <= $date_to and coalesce(s.date_last, s.date) >= $date_from
+  and coalesce(s.event_kind, 'strike') = 'strike'
   and c.reported_on <= $date_to
-  and (len($actors) = 0 or list_contains($actors, s.attacker))
+  and (len($actors) = 0 or list_contains($actors, s.attacker)
+       or list_contains($actors, (select p.part_of from actors p where p.actor_id = s.attacker)))
 order by c.strike_id, c.reported_on, c.report_id

@@ -1,0 +1,9 @@
+-- Grain: one row: what the imports of publishers' files left out, from the sources' left_out_rows and
+-- left_out_deaths (the deaths the publisher gives for the rows left out): how many sources say, the rows and
+-- the deaths added (0 rows when nothing was left out; deaths null when no source gives a figure).
+-- Parameters: none.
+select
+    count(left_out_rows) as sources,
+    coalesce(sum(left_out_rows), 0)::bigint as rows,
+    sum(left_out_deaths)::bigint as deaths
+from sources
