@@ -111,6 +111,7 @@ def check_folder(folder: Folder) -> None:
             rules.check_span(folder, table, frame, start, end)
         if table.name in ("strikes", "incidents"):
             rules.check_region(folder, table, frame)
+        if table.name == "strikes":
             rules.check_window_day(folder, table, frame, "date_first", "date_last")
         if table.name == "casualties":
             rules.check_blank_phrase(folder, table, frame, "killed")
