@@ -38,7 +38,9 @@ nights as (
         count(*) filter (where paired) as paired_reports,
         sum(launched) filter (where paired)::bigint as paired_launched,
         sum(destroyed) filter (where paired)::bigint as paired_destroyed,
-        count(*) filter (where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))) as paired_inexact
+        count(*) filter (
+            where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))
+        ) as paired_inexact
     from reports
     group by night, claimant, family
 )
@@ -60,7 +62,8 @@ select
     n.paired_launched,
     n.paired_destroyed,
     case when n.paired_launched > 0 then n.paired_destroyed / n.paired_launched end as destroyed_share,
-    case when n.paired_launched > 0 then (case when n.paired_inexact > 0 then 'about' else 'exact' end) end as share_qualifier
+    case when n.paired_launched > 0 then (case when n.paired_inexact > 0 then 'about' else 'exact' end) end
+        as share_qualifier
 from nights n
 left join actors c on c.actor_id = n.claimant
 order by n.night, n.claimant, n.weapon

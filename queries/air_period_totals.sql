@@ -42,7 +42,9 @@ totals as (
         count(*) filter (where paired) as paired_reports,
         sum(launched) filter (where paired)::bigint as paired_launched,
         sum(destroyed) filter (where paired)::bigint as paired_destroyed,
-        count(*) filter (where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))) as paired_inexact
+        count(*) filter (
+            where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))
+        ) as paired_inexact
     from reports
     group by claimant, weapon_group
 )
@@ -65,7 +67,8 @@ select
     t.paired_launched,
     t.paired_destroyed,
     case when t.paired_launched > 0 then t.paired_destroyed / t.paired_launched end as destroyed_share,
-    case when t.paired_launched > 0 then (case when t.paired_inexact > 0 then 'about' else 'exact' end) end as share_qualifier
+    case when t.paired_launched > 0 then (case when t.paired_inexact > 0 then 'about' else 'exact' end) end
+        as share_qualifier
 from totals t
 left join actors c on c.actor_id = t.claimant
 order by t.claimant, case t.weapon_group when 'drones' then 1 when 'missiles' then 2 when 'glide bombs' then 3

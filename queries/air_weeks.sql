@@ -2,7 +2,8 @@
 -- air-attack reports of that claimant whose night falls in that week (a night is the day its period
 -- ends, as in air_nights), added within the claimant only; `nights` counts the nights with a report.
 -- Claimants (the national Air Force, each regional command) report overlapping attacks and are never
--- added together: each keeps its own rows. Reconnaissance drones are their own family (`recon_drone`, `recon` true), never counted as drones.
+-- added together: each keeps its own rows. Reconnaissance drones are their own family (`recon_drone`,
+-- `recon` true), never counted as drones.
 -- launched/destroyed: the claimant's figures added; `*_reported` counts the reports giving one; the
 -- qualifier is the macro total_qualifier's (the contract's rule for totals, one per report): "none" when no
 -- report gives one, "about" with any about, nearly or up to part, "at_least" with any other inexact part
@@ -41,7 +42,9 @@ weeks as (
         count(*) filter (where paired) as paired_reports,
         sum(launched) filter (where paired)::bigint as paired_launched,
         sum(destroyed) filter (where paired)::bigint as paired_destroyed,
-        count(*) filter (where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))) as paired_inexact
+        count(*) filter (
+            where paired and (is_inexact(launched_qualifier) or is_inexact(destroyed_qualifier))
+        ) as paired_inexact
     from reports
     group by week_start, claimant, family
 )
@@ -64,7 +67,8 @@ select
     n.paired_launched,
     n.paired_destroyed,
     case when n.paired_launched > 0 then n.paired_destroyed / n.paired_launched end as destroyed_share,
-    case when n.paired_launched > 0 then (case when n.paired_inexact > 0 then 'about' else 'exact' end) end as share_qualifier
+    case when n.paired_launched > 0 then (case when n.paired_inexact > 0 then 'about' else 'exact' end) end
+        as share_qualifier
 from weeks n
 left join actors c on c.actor_id = n.claimant
 order by n.week_start, n.claimant, n.weapon

@@ -43,7 +43,8 @@ def test_incidents_are_their_own_layer_and_never_strikes(tmp_path, monkeypatch):
     (incident,) = layers["civilian-harm-incidents"]["data"]
     assert incident["tooltip"].startswith("Civilian-harm incident (Bellingcat): not a strike")
     assert "Bodies in the street" in incident["tooltip"]
-    strikes = [row["strike_id"] for name, layer in layers.items() if name.startswith("strike-") for row in layer["data"]]
+    strikes = [row["strike_id"] for name, layer in layers.items() if name.startswith("strike-")
+               for row in layer["data"]]  # fmt: skip
     assert sorted(strikes) == ["odesa-2025-04-21", "sumy-2025-04-13"]
     captions = "\n".join(c.value for c in at.caption)
     assert "Civilian-harm incidents (Bellingcat), purple dots on a layer of their own: 1 incident" in captions

@@ -87,7 +87,7 @@ def typed(relation: duckdb.DuckDBPyRelation, table: Table) -> duckdb.DuckDBPyRel
             cell = FunctionExpression(
                 "regexp_split_to_array", cell.cast(duckdb.sqltypes.VARCHAR), ConstantExpression(r"\s*;\s*")
             )
-        elif column.kind in ("id", "text", "choice", "time", "datetime"):  # a date-time stays text: its hour may be unknown
+        elif column.kind in ("id", "text", "choice", "time", "datetime"):  # a date-time stays text: no hour, maybe
             cell = cell.cast(duckdb.sqltypes.VARCHAR)
         else:
             raise ValueError(f"unknown column kind {column.kind}")

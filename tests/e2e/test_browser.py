@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from browser_support import PAGES, TIMEOUT_MS, expect_no_error, metric, open_page, wait_for_app
 
-MENU = ["Overview", "Strikes map", "Casualties", "Truce violations", "Statements", "Air attacks", "Sources & method"]
+MENU = ["Overview", "Strikes map", "Casualties", "Truce violations", "Statements", "Air attacks", "Sources & method", "Corrections"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
