@@ -7,8 +7,9 @@ import pandas as pd
 
 import streamlit as st
 
-from conflictdesk import export, store
+from conflictdesk import export, i18n, store
 from conflictdesk import wording
+from conflictdesk.i18n import _
 from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, credit_line, period_text
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.view import View, site_base
@@ -45,20 +46,20 @@ def footer(ctx) -> None:
     view, meta = ctx.view, ctx.meta
     if view.embed:
         full = view.replace(embed=False).url(base_url())
-        st.caption(f"{escape_markdown(credit())} — [open the full dashboard]({full})")
+        st.caption(_("{credit} — [open the full dashboard]({url})").format(credit=escape_markdown(credit()), url=full))
         return
     now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
     pinned = view.replace(as_of=now)  # the link names when it was made: corrections since are announced
-    with st.expander("Cite this view or embed it in an article", icon=":material/format_quote:"):
-        st.caption("Cite this view (copy with the button at the block's top right):")
+    with st.expander(_("Cite this view or embed it in an article"), icon=":material/format_quote:"):
+        st.caption(_("Cite this view (copy with the button at the block's top right):"))
         st.code(
-            export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.title),
+            export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.label),
             language=None,
             wrap_lines=True,
         )
-        st.caption("Embed code for this view (paste it into your article's HTML):")
+        st.caption(_("Embed code for this view (paste it into your article's HTML):"))
         st.code(
-            export.iframe_snippet(pinned.url(base_url(), embed=True), f"{APP_NAME}: {ctx.page.title}"),
+            export.iframe_snippet(pinned.url(base_url(), embed=True), f"{APP_NAME}: {ctx.page.label}"),
             language="html",
             wrap_lines=True,
         )
@@ -70,27 +71,31 @@ def footer(ctx) -> None:
         parts.append(f"[{label}]({url})" if url else label)
     last = meta.get("last_update")
     st.caption(
-        "**Sources:** "
-        + "; ".join(parts)
-        + f"  \n**Last update:** {pd.Timestamp(last):%-d %B %Y}"
-        + f" · **Data version:** `{escape_markdown(meta.get('data_version'))}`"
-        + f"  \n{escape_markdown(LICENCE_NOTE)}"
+        _("**Sources:** {sources}").format(sources="; ".join(parts))
+        + "  \n"
+        + _("**Last update:** {day} · **Data version:** `{version}`").format(
+            day=wording.day_text(pd.Timestamp(last), i18n.MONTH_FORM), version=escape_markdown(meta.get("data_version")))
+        + f"  \n{escape_markdown(_(LICENCE_NOTE))}"
     )
 
 
-def download_csv(ctx, rows, name: str, label: str = "Download these rows (CSV)") -> None:
-    """A download button for exactly the filtered rows (a DataFrame, or a function giving one) behind a view."""
+def download_csv(ctx, rows, name: str, label: str | None = None) -> None:
+    """A download button for exactly the filtered rows (a DataFrame, or a function giving one) behind a view.
+
+    `label` is already in the reader's language (wrap it in `_()`); the file name stays in English, like the
+    CSV's column names, so scripts that read downloads work in every language.
+    """
     if ctx.embed:
         return
     version = ctx.meta.get("data_version")
     # Built only when clicked: a million-row export must not slow every rerun.
     st.download_button(
-        label,
+        label or _("Download these rows (CSV)"),
         data=lambda: export.to_csv(rows() if callable(rows) else rows, version),
         file_name=f"conflictdesk-{name}-{version}.csv",
         mime="text/csv",
         icon=":material/download:",
         key=f"download-{name}",
         on_click="ignore",
-        help="Exactly the rows that pass the filters, with their source ids and the data version.",
+        help=_("Exactly the rows that pass the filters, with their source ids and the data version."),
     )
