@@ -52,6 +52,7 @@ COUNTED = {
 COUNTED_QUALIFIER = {"at_least": "lower", "vague": "lower"}
 NOT_REPORTED_FIGURE = {"killed": N_("killed: not reported"), "injured": N_("injured: not reported")}
 BOUND_WORDS = {"lower": N_("open-ended"), "upper": N_("at most"), "approximate": N_("approximate"), "exact": ""}
+STATUS_WORDS = {"claimed": N_("claimed"), "confirmed": N_("confirmed"), "disputed": N_("disputed")}
 POPULATIONS = {"civilian": N_("Civilians"), "military": N_("Military"), "unknown": N_("Not said"), "all": N_("Everyone")}
 PRECISION_WORDS = {
     "exact": N_("exact place"),
@@ -211,6 +212,11 @@ def status_text(status, claimant) -> str:
     if status == "confirmed":
         return _("confirmed")
     return _("status not given ({who})").format(who=who)
+
+
+def status_word(status) -> str:
+    """A status code in words ('claimed', 'confirmed', 'disputed'); another value as the data gives it."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else name_text(status)
 
 
 def population_text(population) -> str:

@@ -1,0 +1,57 @@
+"""Names of actors and places in the reader's language, when the data gives them in that language's script.
+
+How a name's language is known: by its script. Each catalogue names the Unicode script its language writes
+names in (the msgid "Latin", translated "Cyrillic" in Ukrainian). A name already in that script is shown as it
+is; otherwise the first of its aliases written wholly in that script is shown (Russia → Росія, when the actor's
+aliases list "Росія"); with none, the name as the data spells it. So curators list a name's Ukrainian spelling
+as its first Cyrillic alias (a Russian spelling, when also kept, after it). Places take their other spellings
+from search.PLACE_VARIANTS (Sumy → Суми). Search finds every spelling either way (conflictdesk.search).
+"""
+
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from conflictdesk.i18n import N_, _
+
+# TRANSLATORS: not shown. The Unicode script (as in the characters' Unicode names: Latin, Cyrillic, Greek…)
+# that this language writes names in; a name in another script is shown by its alias in this one.
+SCRIPT = N_("Latin")
+
+
+@lru_cache(maxsize=4096)
+def written_in(name: str, script: str) -> bool:
+    """Whether every letter of `name` belongs to `script` (a Unicode script name: 'Latin', 'Cyrillic')."""
+    letters = [ch for ch in name if ch.isalpha()]
+    prefix = script.upper() + " "
+    return bool(letters) and all(unicodedata.name(ch, "").startswith(prefix) for ch in letters)
+
+
+def local_name(name, aliases: Iterable | None = None) -> str:
+    """The name in the reader's script: `name` when written in it, else its first alias that is, else `name`."""
+    name = str(name)
+    script = _(SCRIPT)
+    if written_in(name, script):
+        return name
+    for alias in aliases if aliases is not None else ():
+        if isinstance(alias, str) and alias.strip() and written_in(alias.strip(), script):
+            return alias.strip()
+    return name
+
+
+def actor_names(actors) -> dict[str, str]:
+    """Actor id -> its name in the reader's language, from the `actors` query's rows (actor_id, name, aliases)."""
+    aliases = actors["aliases"] if "aliases" in actors.columns else [None] * len(actors)
+    return {actor_id: local_name(name, list(alias) if alias is not None else None)
+            for actor_id, name, alias in zip(actors["actor_id"], actors["name"], aliases)}
+
+
+def place_name(place: str) -> str:
+    """A place's name in the reader's language from its known spellings (search.PLACE_VARIANTS), else as given."""
+    from conflictdesk.search import PLACE_VARIANTS
+
+    wanted = str(place).casefold()
+    for spellings in PLACE_VARIANTS:
+        if any(spelling.casefold() == wanted for spelling in spellings):
+            return local_name(place, spellings)
+    return str(place)
