@@ -154,7 +154,7 @@ def figure_label(number, qualifier, phrase) -> str:
     return _("{figure} ({bound})").format(figure=text, bound=_(word)) if word else text
 
 
-def reported(text: str) -> bool:
+def gives_figure(text: str) -> bool:
     """Whether a figure_text/figure_label gives a figure (it does not start with "not reported")."""
     return not text.startswith(_(NOT_REPORTED))
 

@@ -7,6 +7,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from conflictdesk import i18n, store
 from conflictdesk.i18n import _
 from conflictdesk.filters import Filters
+from conflictdesk.names import actor_names
 from conflictdesk.sitemap import PAGES
 from conflictdesk.view import View
 
@@ -32,7 +33,7 @@ def draw_sidebar(view: View) -> None:
     span_row = store.run("date_span").iloc[0]
     first, last = pd.Timestamp(span_row["first_date"]).date(), pd.Timestamp(span_row["last_date"]).date()
     actors = store.run("actors")
-    names = dict(zip(actors["actor_id"], actors["name"]))
+    names = actor_names(actors)
     filters = view.filters
     # Set every run: a page switch gives the widgets new identities, so their old state is not theirs.
     st.session_state["period"] = (filters.date_from, filters.date_to)
