@@ -53,8 +53,8 @@ POT := .cache/messages.pot
 messages: $(VENV)/installed
 	mkdir -p .cache
 	$(VENV)/bin/pybabel extract -F babel.cfg --no-default-keywords -k _ -k ngettext:1,2 -k N_ -k NP_:1,2 \
-		--no-location --sort-output --omit-header -o $(POT) .
-	$(VENV)/bin/pybabel update -i $(POT) -d conflictdesk/locale -D messages --no-fuzzy-matching \
+		--no-location --sort-output --omit-header --no-wrap -o $(POT) .
+	$(VENV)/bin/pybabel update -i $(POT) -d conflictdesk/locale -D messages --no-fuzzy-matching --no-wrap \
 		--ignore-obsolete
 
 clean:

@@ -100,7 +100,8 @@ def plural(count, noun: str, many: str | None = None) -> str:
     written, with NP_), so a language gives its own plural forms.
     """
     count = int(count)
-    return ngettext(f"{{count}} {noun}", f"{{count}} {many or noun + 's'}", count).format(count=number_text(count))
+    singular, plural_form = "{count} " + noun, "{count} " + (many or noun + "s")
+    return ngettext(singular, plural_form, count).format(count=number_text(count))
 
 
 LISTING = {"and": N_("{names} and {last}"), "or": N_("{names} or {last}")}
