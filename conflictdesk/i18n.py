@@ -60,8 +60,8 @@ def preferred(locale: str | None) -> str:
 
 
 def _(message: str) -> str:
-    """The app's own words in the current language."""
-    return catalogue(language()).gettext(message)
+    """The app's own words in the current language ("" stays "": gettext would give the catalogue's header)."""
+    return catalogue(language()).gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -39,19 +39,44 @@ def local_name(name, aliases: Iterable | None = None) -> str:
     return name
 
 
+_actor_aliases: dict[str, tuple[str, ...]] = {}  # an actor's name as queries/ give it -> its aliases
+
+
+def _aliases(value) -> tuple[str, ...]:
+    if value is None or isinstance(value, float):
+        return ()
+    return tuple(str(alias) for alias in (value.split(";") if isinstance(value, str) else value))
+
+
+def learn_actors(actors) -> None:
+    """Remember the actors' aliases (the `actors` query's rows), so `display` can name them in rows of data."""
+    aliases = actors["aliases"] if "aliases" in actors.columns else [None] * len(actors)
+    _actor_aliases.clear()
+    _actor_aliases.update({str(name): _aliases(alias) for name, alias in zip(actors["name"], aliases)})
+
+
 def actor_names(actors) -> dict[str, str]:
     """Actor id -> its name in the reader's language, from the `actors` query's rows (actor_id, name, aliases)."""
     aliases = actors["aliases"] if "aliases" in actors.columns else [None] * len(actors)
-    return {actor_id: local_name(name, list(alias) if alias is not None else None)
+    return {actor_id: local_name(name, _aliases(alias))
             for actor_id, name, alias in zip(actors["actor_id"], actors["name"], aliases)}
+
+
+@lru_cache(maxsize=1)
+def _place_spellings() -> dict[str, tuple[str, ...]]:
+    from conflictdesk.search import PLACE_VARIANTS
+
+    return {spelling.casefold(): spellings for spellings in PLACE_VARIANTS for spelling in spellings}
 
 
 def place_name(place: str) -> str:
     """A place's name in the reader's language from its known spellings (search.PLACE_VARIANTS), else as given."""
-    from conflictdesk.search import PLACE_VARIANTS
+    spellings = _place_spellings().get(str(place).casefold())
+    return local_name(place, spellings) if spellings else str(place)
 
-    wanted = str(place).casefold()
-    for spellings in PLACE_VARIANTS:
-        if any(spelling.casefold() == wanted for spelling in spellings):
-            return local_name(place, spellings)
-    return str(place)
+
+def display(name: str) -> str:
+    """A name from a row of data in the reader's language: an actor's (by its aliases) or a place's, else as is."""
+    if name in _actor_aliases:
+        return local_name(name, _actor_aliases[name])
+    return place_name(name)

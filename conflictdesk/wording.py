@@ -16,13 +16,14 @@ from functools import lru_cache
 
 import pandas as pd
 
-from conflictdesk import i18n
+from conflictdesk import i18n, names
 from conflictdesk.i18n import N_, NP_, _, ngettext
 
 NOT_REPORTED = N_("not reported")
 NOT_STATED = N_("not stated")
 UNATTRIBUTED = N_("unattributed")
 NO_DATE = N_("date not given")
+QUERY_WORDS = {NOT_STATED, UNATTRIBUTED, N_("oblast not stated")}  # words queries/*.sql write for a missing name
 
 LOWER_BOUNDS = {"at_least", "over", "vague"}  # the true number is this or more
 UPPER_BOUNDS = {"nearly", "up_to"}  # the true number is this or less
@@ -84,8 +85,16 @@ def blank(value) -> bool:
 
 
 def name_text(value, fallback: str = NOT_STATED) -> str:
-    """A name or word from the data as text, or `fallback` ("not stated", translated) when it is blank."""
-    return _(fallback) if blank(value) else str(value).strip()
+    """A name or word from the data as text, or `fallback` ("not stated", translated) when it is blank; an
+    actor or place in the reader's script when the data's aliases give it (names.display: Russia → Росія).
+
+    The words queries/ put in place of a missing name ("not stated", "unattributed") are the app's own,
+    so they are said in the interface language.
+    """
+    if blank(value):
+        return _(fallback)
+    text = str(value).strip()
+    return _(text) if text in QUERY_WORDS else names.display(text)
 
 
 def number_text(count) -> str:
@@ -200,7 +209,7 @@ def claimant_text(claimant) -> str:
     """Who claims a figure: 'claimed by Ukraine', or 'unattributed' when the source names no one."""
     if blank(claimant) or str(claimant).strip() in (UNATTRIBUTED, _(UNATTRIBUTED)):
         return _(UNATTRIBUTED)
-    return _("claimed by {claimant}").format(claimant=claimant)
+    return _("claimed by {claimant}").format(claimant=name_text(claimant))
 
 
 def status_text(status, claimant) -> str:

@@ -10,7 +10,7 @@ from conflictdesk import deck, store, ui
 from conflictdesk.i18n import N_, _
 from conflictdesk.urlparams import shorten
 from conflictdesk.text import escape_markdown
-from conflictdesk.wording import date_text
+from conflictdesk.wording import date_text, name_text, status_word
 
 ctx = ui.start_page("map", N_("strikes carried out by {actors}"))
 view = ctx.view
@@ -174,14 +174,16 @@ if card is not None and ctx.shows("strike"):
                 f"{escape_markdown(date_text(report['reported_on']))}: "
                 f"**{escape_markdown(deck.toll_text(report))}**  \n"
                 + _("Claimed by: {claimant} · status: {status}").format(
-                    claimant=escape_markdown(report["claimant_name"]), status=escape_markdown(report["status"]))
+                    claimant=escape_markdown(name_text(report["claimant_name"])),
+                    status=escape_markdown(status_word(report["status"])))
             )
             ui.source_caption(report["publisher"], report["source_title"], report["source_url"], report["excerpt"])
         st.markdown(_("**Source of the strike**"))
         ui.source_caption(row["publisher"], row["source_title"], row["source_url"], row["excerpt"])
         if isinstance(row["notes"], str):
             st.caption(_("Notes: {notes}").format(notes=escape_markdown(row["notes"])))
-        st.markdown(f"[{_('Link to this strike')}]({ui.link(view.on('map', strike=row['strike_id']))})")
+        st.markdown("[{text}]({url})".format(text=_("Link to this strike"),
+                                             url=ui.link(view.on("map", strike=row["strike_id"]))))
     statements = store.run("strike_statement_cards", strike_id=row["strike_id"])
     if not statements.empty:
         st.markdown(_("**Statements about this strike**"))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from conflictdesk import charts, store, ui
 from conflictdesk.i18n import N_, _
-from conflictdesk.wording import figure_text, status_text
+from conflictdesk.wording import figure_text, name_text, status_text
 from conflictdesk.models.truces import truces as truces_in_view
 from conflictdesk.wording import date_text
 
@@ -25,9 +25,9 @@ def source_line(row) -> None:
 
 def claim_card(claim) -> None:
     """One side's claim in its own words, categories and status."""
-    claimant = claim["claimant_name"] if isinstance(claim["claimant_name"], str) else _("unattributed")
+    claimant = name_text(claim["claimant_name"], N_("unattributed"))
     with st.container(border=True):
-        accused = claim["accused_name"]
+        accused = name_text(claim["accused_name"])
         st.markdown(_("**Claimed by {claimant} against {accused}**").format(
             claimant=ui.escape_markdown(claimant), accused=ui.escape_markdown(accused)))
         count = figure_text(claim["count"], claim["count_qualifier"], claim["count_phrase"])
@@ -62,7 +62,7 @@ for truce in truces.to_dict("records"):
     end = date_text(truce["end_date"]) if not pd.isna(truce["end_date"]) else _("end not given")
     st.markdown(
         _("Declared by **{actor}** · {start} – {end}").format(
-            actor=ui.escape_markdown(truce["declared_by_name"]), start=date_text(truce["start_date"]), end=end)
+            actor=ui.escape_markdown(name_text(truce["declared_by_name"])), start=date_text(truce["start_date"]), end=end)
     )
     if isinstance(truce["scope"], str):
         st.markdown(_("Scope: {scope}").format(scope=ui.escape_markdown(truce["scope"])))

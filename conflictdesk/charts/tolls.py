@@ -60,7 +60,7 @@ def report_table(reports: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
             _("People injured"): [figure_text(*f) for f in zip(column["injured"], column["injured_qualifier"],
                                                            column["injured_phrase"])],
             _("Who was counted"): [population_text(p) for p in column["population"]],
-            _("Claimed by"): column["claimant_name"],
+            _("Claimed by"): [name_text(c, UNATTRIBUTED) for c in column["claimant_name"]],
             _("Status"): [status_text(s, c) for s, c in zip(column["status"], column["claimant_name"])],
             _("Source"): column["publisher"],
             _("Source's words"): column["excerpt"],

@@ -19,6 +19,7 @@ from conflictdesk.deck.layers import cell_deck, strike_deck
 from conflictdesk.deck.places import place_box, place_label
 from conflictdesk.text import clip
 from conflictdesk.i18n import _, ngettext
+from conflictdesk.names import place_name
 from conflictdesk.wording import listing, number_text
 
 POINT_LIMIT = 1_000
@@ -79,7 +80,7 @@ def map_summary(strikes: pd.DataFrame, place: str | None = None) -> str:
     """What the map shows, in one sentence for a caption and screen readers (`place`: a city view's place)."""
     if strikes.empty:
         return _("Map of Ukraine and its neighbours; no strikes match these filters.")
-    counts = strikes["city"].astype(str).value_counts(sort=False)
+    counts = strikes["city"].astype(str).map(place_name).value_counts(sort=False)
     if len(counts) > SUMMARY_PLACES:  # name the places with most strikes, count the rest
         top = counts.sort_values(ascending=False, kind="stable").head(SUMMARY_PLACES)
         names = [f"{clip(city, 40)} ({count})" if count > 1 else clip(city, 40) for city, count in top.items()]

@@ -7,7 +7,7 @@ import pandas as pd
 
 from conflictdesk import wording
 from conflictdesk.i18n import N_, NP_, _, ngettext
-from conflictdesk.wording import figure_text, number_text, total_text
+from conflictdesk.wording import figure_text, name_text, number_text, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
@@ -64,7 +64,7 @@ def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str
     for toll in tolls.itertuples():
         number = getattr(toll, figure)
         phrase = figure_text(number, getattr(toll, f"{figure}_qualifier"), getattr(toll, f"{figure}_phrase"))
-        who = f" ({toll.claimant_name})" if not pd.isna(number) else ""
+        who = f" ({name_text(toll.claimant_name)})" if not pd.isna(number) else ""
         parts.append(f"{labels[toll.strike_id]}: {phrase}{who}")
     return Total(label, total, said + _("Adds each strike's latest figure: {parts}.").format(parts="; ".join(parts)))
 

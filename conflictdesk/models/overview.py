@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from conflictdesk.i18n import N_, _
-from conflictdesk.wording import figure_text, number_text, total_text
+from conflictdesk.wording import figure_text, name_text, number_text, status_word, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # past this many strikes, the figures behind a total are listed on the Casualties page
@@ -37,7 +37,7 @@ class Headline:
 
 
 def _status(value) -> str:
-    return value if isinstance(value, str) else _("no report")
+    return status_word(value) if isinstance(value, str) else _("no report")
 
 
 def headline(view: View, run: Run) -> Headline:
@@ -60,8 +60,8 @@ def headline(view: View, run: Run) -> Headline:
             caption = _("No strikes in this view.")
         else:
             parts = [
-                f"{t.city}: {figure_text(t[figure], t[f'{figure}_qualifier'], t[f'{figure}_phrase'])}"
-                f" ({t.claimant_name}, {_status(t.toll_status)})"
+                f"{name_text(t.city)}: {figure_text(t[figure], t[f'{figure}_qualifier'], t[f'{figure}_phrase'])}"
+                f" ({name_text(t.claimant_name)}, {_status(t.toll_status)})"
                 for _row, t in tolls.iterrows()
             ]
             caption = _("In the sources' words: {parts}").format(parts="; ".join(parts))

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk.i18n import _
+from conflictdesk.names import display
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.wording import date_text
 from conflictdesk.ui.footer import link
@@ -32,7 +33,7 @@ def statement_card(row, view: View, own_link: bool = True) -> None:
         if _given(row.get("speaker_role")):
             who += f", {escape_markdown(row['speaker_role'])}"
         if _given(row.get("actor_name")) and row["actor_name"] != "not stated":  # queries/ say "not stated"
-            who += f" ({escape_markdown(row['actor_name'])})"
+            who += f" ({escape_markdown(display(row['actor_name']))})"
         st.markdown(who)
         when = date_text(row["date"], row["date_precision"])
         venue = f" · {escape_markdown(row['venue'])}" if _given(row.get("venue")) else ""
@@ -46,11 +47,14 @@ def statement_card(row, view: View, own_link: bool = True) -> None:
             st.caption(_("Topics: {topics}").format(topics=", ".join(escape_markdown(t) for t in topics)))
         links = []
         if _given(row.get("related_strike_id")):
-            links.append(f"[{_('Related strike')}]({link(view.on('map', strike=row['related_strike_id']))})")
+            links.append("[{text}]({url})".format(text=_("Related strike"),
+                                                  url=link(view.on("map", strike=row["related_strike_id"]))))
         if _given(row.get("related_truce_id")):
-            links.append(f"[{_('Related truce')}]({link(view.on('truces', truce=row['related_truce_id']))})")
+            links.append("[{text}]({url})".format(text=_("Related truce"),
+                                                  url=link(view.on("truces", truce=row["related_truce_id"]))))
         if own_link:
-            links.append(f"[{_('Link to this statement')}]({link(view.on('statements', statement=row['statement_id']))})")
+            links.append("[{text}]({url})".format(text=_("Link to this statement"),
+                                                  url=link(view.on("statements", statement=row["statement_id"]))))
         if links:
             st.markdown(" · ".join(links))
         source_caption(row.get("publisher"), row.get("source_title"), row.get("source_url"), row.get("excerpt"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from conflictdesk import gate, i18n, store, urlparams
 from conflictdesk.i18n import _
-from conflictdesk.names import actor_names
+from conflictdesk.names import actor_names, learn_actors
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
 from conflictdesk.text import escape_markdown
@@ -81,7 +81,8 @@ def start_page(path: str, actor_meaning: str) -> Context:
             st.dataframe(problem_table(problems), hide_index=True, width="stretch")
     st.title(page.label)
     actors = store.run("actors")
-    names = actor_names(actors)  # in the reader's script when an alias gives it (names.py)
+    learn_actors(actors)  # rows of data name actors in the reader's script when an alias gives it (names.py)
+    names = actor_names(actors)
     st.caption(escape_markdown(filter_caption(view, actor_meaning, names)))
     for notice in notices:
         st.info(escape_markdown(notice), icon=":material/link_off:")
