@@ -20,7 +20,18 @@ from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT = "en"
-LANGUAGES = {"en": "English", "uk": "Українська"}  # code → the language's own name, for the switch
+
+
+def _own_name(code: str) -> str:
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+# code → the language's own name (CLDR's, via Babel), for the switch: English, the source language, and every
+# language with a catalogue. A new language is one file: locale/<code>/LC_MESSAGES/messages.po.
+LANGUAGES = {code: _own_name(code) for code in [DEFAULT] + sorted(
+    path.parent.parent.name for path in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po") if path.parent.parent.name != DEFAULT
+)}
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT)
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from conflictdesk.filters import Filters
+from conflictdesk import i18n
 from conflictdesk.i18n import N_, _, ngettext
 from conflictdesk.schema import ID_MAX, ID_PATTERN
 from conflictdesk.sitemap import PAGES_BY_PATH
@@ -44,7 +45,7 @@ MAX_TEXT = 200  # characters of search text or a place name read from a link
 MAX_SHOWN = 5  # names listed in one notice
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 AS_OF_PATTERN = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z")
-LANGUAGES = ("en", "uk")
+LANGUAGES = tuple(i18n.LANGUAGES)  # en, uk: the languages with a catalogue (conflictdesk/i18n.py)
 
 
 def shorten(value, limit: int = 40) -> str:
