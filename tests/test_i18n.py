@@ -176,3 +176,15 @@ def test_the_language_comes_from_the_link_else_the_browser_else_english():
     assert at.query_params["lang"] == "uk"  # kept in the link
     english = AppTest.from_file("../pages/overview.py", default_timeout=TIMEOUT).run()
     assert english.title[0].value == "Overview"
+
+
+def test_the_password_form_speaks_the_links_language(monkeypatch):
+    """The gate comes before the data, yet ?lang=uk already holds: the form and its refusal are Ukrainian."""
+    monkeypatch.setenv("CONFLICTDESK_PASSWORD", "s3cret")
+    at = AppTest.from_file("../pages/overview.py", default_timeout=TIMEOUT)
+    at.query_params["lang"] = "uk"
+    at.run()
+    assert at.text_input[0].label == "Пароль" and at.button[0].label == "Відкрити панель"
+    at.text_input[0].input("wrong")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Пароль неправильний."]
