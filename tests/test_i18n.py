@@ -30,7 +30,9 @@ VIEWS = {
     "casualties": [{}],
     "truces": [{}],
     "statements": [{}, {"q": "ceasefire"}],
+    "air": [{}],
     "sources": [{}],
+    "corrections": [{}],
 }
 # English words a Ukrainian page may show: names and formats that are the same in both languages.
 SAME_IN_BOTH = {"{figure} ({bound})", "Latin", ".,", "d MMMM y"}
@@ -150,7 +152,7 @@ def render(page: str, params: dict) -> AppTest:
     return at.run()
 
 
-@pytest.mark.parametrize(("page", "params"), [(page, params) for page in PAGES for params in VIEWS[page]])
+@pytest.mark.parametrize(("page", "params"), [(page, params) for page in VIEWS for params in VIEWS[page]])
 def test_every_page_reads_in_ukrainian(page, params):
     """No English text of the catalogue is shown on a page opened with ?lang=uk (data stays in its words)."""
     at = render(page, params)
