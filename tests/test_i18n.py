@@ -36,6 +36,10 @@ VIEWS = {
 }
 # English words a Ukrainian page may show: names and formats that are the same in both languages.
 SAME_IN_BOTH = {"{figure} ({bound})", "Latin", ".,", "d MMMM y"}
+# The bundled data's own English words (a correction's reason, a truce's scope) that happen to hold an app
+# phrase: data stays in its words, so they are taken out of what is shown before looking for the app's English.
+DATA_WORDS = ("so the event is dated some day in the week to that date",
+              "so the statement is dated some day in the week to that date", "(terms not given in the report")
 
 
 def marked_messages() -> dict[str, tuple[str, ...]]:
@@ -162,6 +166,8 @@ def test_every_page_reads_in_ukrainian(page, params):
     fragments = english_fragments()
     left = set()
     for text in strings:
+        for words in DATA_WORDS:
+            text = text.replace(words, "")
         for fragment, msgid in fragments.items():
             whole_only = len(fragment.split()) < 3
             if (text == fragment) if whole_only else (fragment in text):

@@ -146,7 +146,8 @@ def embed_block(ctx, pinned: View) -> None:
     if ctx.page.parts:
         part = st.selectbox(
             _("What to embed"), choices, index=choices.index(current), key=f"embed-part-{ctx.page.path}",
-            format_func=lambda p: _("The whole page") if p == WHOLE_PAGE else titles.get(p, p),
+            # Labels made now, in this run's language (AppTest and Streamlit may call format_func elsewhere).
+            format_func={p: _("The whole page") if p == WHOLE_PAGE else titles.get(p, p) for p in choices}.get,
         )
     st.caption(_("Embed code (paste it into your article's HTML; the frame takes the height of what it shows):"))
     shown = pinned.replace(part=part or None)
