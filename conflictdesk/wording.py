@@ -240,7 +240,11 @@ def toll_text(row) -> str:
         else:
             text = counted_figure(figure, number, qualifier, phrase)
         mark = inconsistent_text(row.get("source_inconsistency")) if figure == "killed" else ""
-        parts.append(_("{figure} — {mark}").format(figure=text, mark=mark) if mark else text)
+        if mark and not blank(phrase) and i18n.language() == i18n.DEFAULT:
+            text = f"{row_figure(row, figure)} {figure}"  # the mark beside the publisher's phrase it is about
+        elif mark:
+            text = _("{figure} — {mark}").format(figure=text, mark=mark)
+        parts.append(text)
     return "; ".join(parts)
 
 
