@@ -112,3 +112,18 @@ def test_names_in_the_readers_script_come_from_the_datas_aliases():
     assert names.place_name("Ivanivka, Kherson Oblast") == "Ivanivka, Kherson Oblast"
     i18n.use("en")
     assert names.local_name("Russia", ["Росія"]) == "Russia" and names.place_name("Суми") == "Sumy"
+
+
+def test_imported_figures_keep_the_publishers_meaning_in_ukrainian():
+    """A publisher's estimate is never "щонайменше"; ACLED's 0 is its words for no figure; a contradiction is marked;
+    a window stays a window."""
+    estimate = w.figure_label(35, "estimate", "35 (ACLED's coded fatalities)")
+    assert estimate == "35 («35 (ACLED's coded fatalities)»)" and "щонайменше" not in estimate
+    acled = {"killed": None, "killed_blank_phrase": "no fatalities reported (ACLED codes 0 for none and for unknown)"}
+    assert w.row_figure(acled, "killed").startswith("про загиблих не повідомлено (ACLED кодує 0")
+    ucdp = {"killed": 396, "killed_qualifier": "estimate", "killed_phrase": "best 396 (low 0, high 0)",
+            "source_inconsistency": "UCDP's figures contradict each other: best 396 is above high 0"}
+    assert w.row_figure(ucdp, "killed") == ("396 («best 396 (low 0, high 0)») — суперечливо в джерелі (UCDP's figures "
+                                            "contradict each other: best 396 is above high 0)")
+    window = {"date": "2022-02-24", "date_first": "2022-02-24", "date_last": "2022-09-12"}
+    assert w.row_date_text(window) == "між 24 лютого і 12 вересня 2022"
