@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import export, gate, i18n, store, urlparams
-from conflictdesk.i18n import _
 from conflictdesk.names import actor_names, learn_actors
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
