@@ -4,7 +4,7 @@ VENV := .venv
 PORT ?= 8501
 PY := $(VENV)/bin/python
 
-.PHONY: run test validate browser haproxy serve-replicas bench-replicas bench-first-chart clean
+.PHONY: run test validate browser haproxy serve-replicas bench-replicas bench-first-chart messages clean
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,17 @@ bench-replicas: $(VENV)/installed haproxy
 
 bench-first-chart: $(VENV)/installed browser
 	$(PY) bench/first_chart.py
+
+# The catalogues follow the code: extract every marked string (babel.cfg) into a template kept out of git,
+# then add new msgids to each conflictdesk/locale/<lang>/LC_MESSAGES/messages.po (translations kept; untranslated
+# ones have an empty msgstr: fill them in, then `pytest tests/test_i18n.py` says what is still missing).
+POT := .cache/messages.pot
+messages: $(VENV)/installed
+	mkdir -p .cache
+	$(VENV)/bin/pybabel extract -F babel.cfg --no-default-keywords -k _ -k ngettext:1,2 -k N_ -k NP_:1,2 \
+		--no-location --sort-output --omit-header --no-wrap -o $(POT) .
+	$(VENV)/bin/pybabel update -i $(POT) -d conflictdesk/locale -D messages --no-fuzzy-matching --no-wrap \
+		--ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/e2e/screenshots

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from conflictdesk import server
+from conflictdesk import server, ui
 from conflictdesk.sitemap import HOME, PAGES
 
 OVERVIEW = Path(__file__).resolve().parent / HOME.file
@@ -15,7 +15,8 @@ if __name__ != "__main__":
     # server's door (downloads, metrics, oversized links). Each session then runs this file as "__main__", below.
     app = st.App("app.py", **server.options())
 else:
-    pages = [st.Page(page.file, title=page.title, url_path=page.path, icon=page.icon) for page in PAGES]
+    ui.choose_language()  # page titles in the reader's language (each page chooses it again for itself)
+    pages = [st.Page(page.file, title=page.label, url_path=page.path, icon=page.icon) for page in PAGES]
 
     def home() -> None:
         """The bare address shows the overview in place, with the link's parameters.

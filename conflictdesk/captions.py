@@ -1,14 +1,14 @@
 """The app's own sentences about a view: its filters in words, banners, credit lines (phrases from wording)."""
 
 from conflictdesk import wording
-from conflictdesk.i18n import _
+from conflictdesk.i18n import N_, _
 from conflictdesk.view import View
 
 APP_NAME = "Conflict Desk"
-LICENCE_NOTE = (
+LICENCE_NOTE = N_(
     "Figures are the claims of the sources named, shown in their own words; quoted texts remain their "
     "publishers'. Country outlines: Natural Earth (public domain)."
-)
+)  # marked: translate with _() where shown
 
 
 def period_text(view: View) -> str:
@@ -23,12 +23,13 @@ def actors_text(view: View, names: dict[str, str], meaning: str) -> str:
 
 def filter_caption(view: View, actor_meaning: str, names: dict[str, str] | None = None) -> str:
     """The filters in plain words: "Filtered to 13 Apr 2025 – 21 Apr 2025; strikes carried out by Russia."."""
-    return f"Filtered to {period_text(view)}; {actors_text(view, names or {}, actor_meaning)}."
+    return _("Filtered to {period}; {actors}.").format(
+        period=period_text(view), actors=actors_text(view, names or {}, actor_meaning))
 
 
 def synthetic_banner() -> str:
     """The banner on every page while synthetic rows are loaded."""
-    return (
+    return _(
         "**Synthetic data is loaded.** Some rows come from a generated benchmark source, not from reporting. "
         "Do not quote them."
     )
@@ -37,7 +38,7 @@ def synthetic_banner() -> str:
 def credit_line(publishers) -> str:
     """A one-line credit naming every publisher of the data shown, for charts and citations."""
     names = "; ".join(sorted({str(name) for name in publishers}))
-    return f"Source: {names} via {APP_NAME}"
+    return _("Source: {names} via {app}").format(names=names, app=APP_NAME)
 
 
 def _given(value) -> bool:

@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 import pandas as pd
 
+from conflictdesk.i18n import _
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 HEIGHT_MESSAGE = "conflictdesk:height"  # the postMessage type an embedded view sends with its height in px
@@ -112,13 +114,13 @@ def page_url(url: str, query: dict[str, list[str]], embed: bool | None = None) -
 
 
 def citation(url: str, data_version: str, retrieved: dt.datetime, credit: str, title: str) -> str:
-    """A short block a reporter can paste: what, where, which data, when."""
+    """A short block a reporter can paste: what, where, which data, when (in the interface language)."""
     stamp = retrieved.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return (
         f"Conflict Desk — {title}\n"
         f"{url}\n"
-        f"Data version {data_version}, retrieved {stamp}.\n"
-        f"{credit}"
+        + _("Data version {version}, retrieved {stamp}.").format(version=data_version, stamp=stamp)
+        + f"\n{credit}"
     )
 
 

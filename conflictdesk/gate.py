@@ -16,6 +16,8 @@ import time
 import streamlit as st
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
+from conflictdesk.i18n import _, ngettext
+
 COOKIE = "conflictdesk_gate"
 COOKIE_HOURS = 12
 TICKET_SECONDS = 300  # a ticket (page → server, to get the cookie) is good for five minutes, once
@@ -180,8 +182,8 @@ def _broken(reason: str) -> None:
     log.error("Password gate closed: %s. No data is shown until it is fixed.", reason)
     st.title("Conflict Desk")
     st.error(
-        "This dashboard's password settings are broken, so it shows no data. "
-        "The people who run it can see why in the server log.",
+        _("This dashboard's password settings are broken, so it shows no data. "
+          "The people who run it can see why in the server log."),
         icon=":material/lock:",
     )
     st.stop()
@@ -204,15 +206,18 @@ def require_password() -> None:
         _hand_over_cookie(expected)
         return
     st.title("Conflict Desk")
-    st.write("This newsroom link is private. Enter the password you were given.")
+    st.write(_("This newsroom link is private. Enter the password you were given."))
     with st.form("gate"):
-        given = st.text_input("Password", type="password")
-        submitted = st.form_submit_button("Open the dashboard")
+        given = st.text_input(_("Password"), type="password")
+        submitted = st.form_submit_button(_("Open the dashboard"))
     if submitted:
         keys = _guess_keys()
         waiting = throttle.wait(*keys)
         if waiting > 0:
-            st.warning(f"Too many wrong passwords. Try again in {int(waiting) + 1} seconds.", icon=":material/timer:")
+            seconds = int(waiting) + 1
+            st.warning(ngettext("Too many wrong passwords. Try again in {count} second.",
+                                "Too many wrong passwords. Try again in {count} seconds.", seconds).format(count=seconds),
+                       icon=":material/timer:")
         elif password_matches(given, expected):
             throttle.passed(*keys)
             st.session_state["_gate_passed"] = True
@@ -220,7 +225,7 @@ def require_password() -> None:
         else:
             failures = throttle.failed(*keys)
             log.warning("Wrong password for the gate (%s; %d wrong in a row).", keys[1], failures)
-            st.error("That password is not right.")
+            st.error(_("That password is not right."))
     st.stop()
 
 

@@ -17,24 +17,25 @@ MAX_TERMS = 30  # search terms in all, the reader's own text first
 SEARCHED = ("quote", "speaker", "speaker_role", "venue", "topics", "excerpt", "actor_name")  # statement columns
 
 # Ukrainian place names and the other spellings sources use (Russian-based and older transliterations);
-# spellings that differ only as the spelling key allows (Odesa/Odessa/Одеса) need no entry of their own.
+# spellings that differ only as the spelling key allows (Odesa/Odessa/Одеса) need no entry of their own for
+# search, but the Ukrainian spelling is listed so the Ukrainian interface names the place in it (names.py).
 PLACE_VARIANTS: tuple[tuple[str, ...], ...] = (
-    ("Odesa", "Odessa"),
-    ("Kyiv", "Kiev"),
-    ("Kharkiv", "Kharkov"),
-    ("Mykolaiv", "Nikolaev", "Nikolayev"),
-    ("Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Zaporozhie"),
-    ("Dnipro", "Dnepr", "Dnipropetrovsk", "Dnepropetrovsk"),
-    ("Lviv", "Lvov", "Lwow"),
-    ("Chernihiv", "Chernigov"),
-    ("Luhansk", "Lugansk"),
-    ("Kherson",),
-    ("Sumy",),
-    ("Donetsk",),
-    ("Kramatorsk",),
-    ("Sloviansk", "Slovyansk", "Slavyansk"),
-    ("Bakhmut", "Artemovsk", "Artemivsk"),
-    ("Kryvyi Rih", "Krivoy Rog", "Kryvyi Rig"),
+    ("Odesa", "Odessa", "Одеса"),
+    ("Kyiv", "Kiev", "Київ"),
+    ("Kharkiv", "Kharkov", "Харків"),
+    ("Mykolaiv", "Nikolaev", "Nikolayev", "Миколаїв"),
+    ("Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Zaporozhie", "Запоріжжя"),
+    ("Dnipro", "Dnepr", "Dnipropetrovsk", "Dnepropetrovsk", "Дніпро"),
+    ("Lviv", "Lvov", "Lwow", "Львів"),
+    ("Chernihiv", "Chernigov", "Чернігів"),
+    ("Luhansk", "Lugansk", "Луганськ"),
+    ("Kherson", "Херсон"),
+    ("Sumy", "Суми"),
+    ("Donetsk", "Донецьк"),
+    ("Kramatorsk", "Краматорськ"),
+    ("Sloviansk", "Slovyansk", "Slavyansk", "Слов'янськ"),
+    ("Bakhmut", "Artemovsk", "Artemivsk", "Бахмут"),
+    ("Kryvyi Rih", "Krivoy Rog", "Kryvyi Rig", "Кривий Ріг"),
 )
 # A word: letters and digits of any script, with apostrophes inside (L'viv, Zelens'kyi, Зеленськ'ий).
 WORD = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")

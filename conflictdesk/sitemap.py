@@ -5,31 +5,38 @@ Every link the app builds names a page from this registry, never the path a requ
 
 from dataclasses import dataclass
 
+from conflictdesk.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Page:
     """One page of the dashboard; `path` is its URL path and equals its file name."""
 
     file: str
-    title: str
+    title: str  # in the source language, marked for the catalogue; `label` is it in the reader's
     path: str
     icon: str
     params: tuple[str, ...] = ()  # the page's own URL parameters, besides the filters
     parts: tuple[str, ...] = ()  # elements a link can show alone (`part=`), for an embed of one chart or card
 
+    @property
+    def label(self) -> str:
+        """The page's title in the interface language."""
+        return _(self.title)
+
 
 PAGES: tuple[Page, ...] = (
-    Page("pages/overview.py", "Overview", "overview", ":material/dashboard:", (), ("headline", "timeline", "statements")),
-    Page("pages/map.py", "Strikes map", "map", ":material/map:", ("place", "strike"), ("map", "strike")),
-    Page("pages/casualties.py", "Casualties", "casualties", ":material/bar_chart:", (), ("totals", "tolls", "history")),
-    Page("pages/truces.py", "Truce violations", "truces", ":material/handshake:", ("truce",), ("window", "claims")),
+    Page("pages/overview.py", N_("Overview"), "overview", ":material/dashboard:", (), ("headline", "timeline", "statements")),
+    Page("pages/map.py", N_("Strikes map"), "map", ":material/map:", ("place", "strike"), ("map", "strike")),
+    Page("pages/casualties.py", N_("Casualties"), "casualties", ":material/bar_chart:", (), ("totals", "tolls", "history")),
+    Page("pages/truces.py", N_("Truce violations"), "truces", ":material/handshake:", ("truce",), ("window", "claims")),
     Page(
-        "pages/statements.py", "Statements", "statements", ":material/format_quote:", ("statement", "q", "speaker"),
+        "pages/statements.py", N_("Statements"), "statements", ":material/format_quote:", ("statement", "q", "speaker"),
         ("statements",),
     ),
-    Page("pages/air.py", "Air attacks", "air", ":material/flight:", (), ("headline", "weeks", "nights", "reports")),
-    Page("pages/sources.py", "Sources & method", "sources", ":material/menu_book:"),
-    Page("pages/corrections.py", "Corrections", "corrections", ":material/edit_note:"),
+    Page("pages/air.py", N_("Air attacks"), "air", ":material/flight:", (), ("headline", "weeks", "nights", "reports")),
+    Page("pages/sources.py", N_("Sources & method"), "sources", ":material/menu_book:"),
+    Page("pages/corrections.py", N_("Corrections"), "corrections", ":material/edit_note:"),
 )
 PAGES_BY_PATH = {page.path: page for page in PAGES}
 HOME = PAGES[0]

@@ -23,6 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import cachedir
+from conflictdesk.i18n import _, ngettext
 from conflictdesk.cache import Opened, last_good, open_built, open_folder
 from conflictdesk.load import data_dir, folder_signature
 from conflictdesk.problems import DataError, Problem
@@ -106,7 +107,7 @@ def _watch(wait: float | None) -> tuple[_Watch, list[Problem] | None, bool]:
         check = watch.check
     if not check.done() and (watch.good is None or wait):
         if watch.good is None:
-            with st.spinner("Loading the data…"):
+            with st.spinner(_("Loading the data…")):
                 check.result()
         else:
             try:
@@ -157,11 +158,17 @@ def status() -> tuple[duckdb.DuckDBPyConnection | None, str | None, list[Problem
     if good is None:
         return None, None, problems
     if checking:
-        return good.con, f"Newer data is being checked; this page shows data version {good.version} until it passes.", None
+        notice = _("Newer data is being checked; this page shows data version {version} until it passes.")
+        return good.con, notice.format(version=good.version), None
     if problems:
         count = len(problems)
-        notice = (f"Newer data has {count} problem{'s' if count != 1 else ''} and is not shown yet; this page shows "
-                  f"the last good data (version {good.version}). The curator has been told what to fix.")
+        notice = ngettext(
+            "Newer data has {count} problem and is not shown yet; this page shows the last good data "
+            "(version {version}). The curator has been told what to fix.",
+            "Newer data has {count} problems and is not shown yet; this page shows the last good data "
+            "(version {version}). The curator has been told what to fix.",
+            count,
+        ).format(count=count, version=good.version)
         return good.con, notice, problems
     return good.con, None, None
 

@@ -9,6 +9,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from conflictdesk.filters import Filters
+from conflictdesk import i18n
+from conflictdesk.i18n import N_, _, ngettext
 from conflictdesk.schema import ID_MAX, ID_PATTERN
 from conflictdesk.sitemap import PAGES_BY_PATH
 from conflictdesk.view import View
@@ -33,13 +35,18 @@ PARAMS: dict[str, tuple[str, str]] = {
     "dropped": ("every page", "written by the app, not by you: a link had this many parameters, too many to read"),
 }
 ID_PARAMS = ("strike", "truce", "statement")
+NOT_AN_ID = {
+    "strike": N_("Ignored the strike link “{value}”: it is not an id."),
+    "truce": N_("Ignored the truce link “{value}”: it is not an id."),
+    "statement": N_("Ignored the statement link “{value}”: it is not an id."),
+}
 MAX_ACTORS = 50
 MAX_SPEAKERS = 50
 MAX_TEXT = 200  # characters of search text or a place name read from a link
 MAX_SHOWN = 5  # names listed in one notice
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 AS_OF_PATTERN = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z")
-LANGUAGES = ("en", "uk")
+LANGUAGES = tuple(i18n.LANGUAGES)  # en, uk: the languages with a catalogue (conflictdesk/i18n.py)
 
 
 def shorten(value, limit: int = 40) -> str:
@@ -78,7 +85,9 @@ def is_id(value) -> bool:
 
 def _listing(names: Sequence[str]) -> str:
     shown = ", ".join(f"“{shorten(name, 30)}”" for name in names[:MAX_SHOWN])
-    return shown + (f" and {len(names) - MAX_SHOWN} more" if len(names) > MAX_SHOWN else "")
+    if len(names) <= MAX_SHOWN:
+        return shown
+    return _("{names} and {count} more").format(names=shown, count=len(names) - MAX_SHOWN)
 
 
 def _period(values: list[str], span: tuple[dt.date, dt.date], notices: list[str]) -> tuple[dt.date, dt.date]:
@@ -86,30 +95,39 @@ def _period(values: list[str], span: tuple[dt.date, dt.date], notices: list[str]
         return span
     dates = [parse_date(value) for value in values[:2]]
     if len(values) > 2 or None in dates:
-        notices.append(f"Ignored the period {_listing(values[:3])}: a link needs two dates written YYYY-MM-DD.")
+        notices.append(_("Ignored the period {values}: a link needs two dates written YYYY-MM-DD.").format(
+            values=_listing(values[:3])))
         return span
     if len(dates) == 1:
         return dates[0], dates[0]
     if dates[0] > dates[1]:
-        notices.append("The period's dates were the wrong way round; they have been swapped.")
+        notices.append(_("The period's dates were the wrong way round; they have been swapped."))
     return min(dates), max(dates)
 
 
 def _actors(values: list[str], known: set[str], notices: list[str]) -> tuple[str, ...]:
     if len(values) > MAX_ACTORS:
-        notices.append(f"The link names {len(values)} actors; only the first {MAX_ACTORS} were read.")
+        notices.append(_("The link names {count} actors; only the first {limit} were read.").format(
+            count=len(values), limit=MAX_ACTORS))
         values = values[:MAX_ACTORS]
     unknown = [value for value in values if value not in known or not is_id(value)]
     if unknown:
-        notices.append(f"Ignored unknown actor{'s' if len(unknown) > 1 else ''}: {_listing(unknown)}.")
+        notices.append(ngettext("Ignored unknown actor: {names}.", "Ignored unknown actors: {names}.",
+                                len(unknown)).format(names=_listing(unknown)))
     return tuple(dict.fromkeys(value for value in values if value in known and is_id(value)))
+
+
+TOO_LONG = {
+    "place": N_("The link's place was longer than {limit} characters; only the start was read."),
+    "search text": N_("The link's search text was longer than {limit} characters; only the start was read."),
+}
 
 
 def _text(values: list[str], name: str, notices: list[str]) -> str:
     if not values:
         return ""
     if len(values[0]) > MAX_TEXT:
-        notices.append(f"The link's {name} was longer than {MAX_TEXT} characters; only the start was read.")
+        notices.append(_(TOO_LONG[name]).format(limit=MAX_TEXT))
     return " ".join(values[0][:MAX_TEXT].split())
 
 
@@ -131,8 +149,9 @@ def parse(
                        "them were read (the period and actors included): showing the default view.")
     unknown = [name for name in query if name not in PARAMS]
     if unknown:
-        notices.append(f"Ignored {len(unknown)} unknown link parameter{'s' if len(unknown) > 1 else ''}: "
-                       f"{_listing(unknown)}.")
+        notices.append(ngettext("Ignored {count} unknown link parameter: {names}.",
+                                "Ignored {count} unknown link parameters: {names}.", len(unknown)).format(
+            count=len(unknown), names=_listing(unknown)))
     values = {name: [str(v) for v in query.get(name, [])] for name in PARAMS}
     date_from, date_to = _period(values["period"], span, notices)
     filters = Filters(date_from, date_to, _actors(values["actor"], set(actor_ids), notices))
@@ -141,22 +160,25 @@ def parse(
         given = values[name]
         ids[name] = given[0] if given and is_id(given[0]) else None
         if given and ids[name] is None:
-            notices.append(f"Ignored the {name} link “{shorten(given[0], 30)}”: it is not an id.")
+            notices.append(_(NOT_AN_ID[name]).format(value=shorten(given[0], 30)))
     speakers = values["speaker"]
     if len(speakers) > MAX_SPEAKERS:
-        notices.append(f"The link names {len(speakers)} speakers; only the first {MAX_SPEAKERS} were read.")
+        notices.append(_("The link names {count} speakers; only the first {limit} were read.").format(
+            count=len(speakers), limit=MAX_SPEAKERS))
     speakers = tuple(dict.fromkeys(" ".join(s[:MAX_TEXT].split()) for s in speakers[:MAX_SPEAKERS] if s.strip()))
     part = values["part"][0] if values["part"] else None
     if part is not None and part not in PAGES_BY_PATH[page].parts:
-        notices.append(f"Ignored the part “{shorten(part, 30)}”: this page has no such part; showing the whole page.")
+        notices.append(_("Ignored the part “{part}”: this page has no such part; showing the whole page.").format(
+            part=shorten(part, 30)))
         part = None
     as_of = parse_as_of(values["as_of"][0]) if values["as_of"] else None
     if values["as_of"] and as_of is None:
-        notices.append(f"Ignored the link's time “{shorten(values['as_of'][0], 30)}”: it needs the form "
-                       "2026-11-29T10:00Z (UTC).")
+        notices.append(_("Ignored the link's time “{value}”: it needs the form 2026-11-29T10:00Z (UTC).").format(
+            value=shorten(values["as_of"][0], 30)))
     lang = values["lang"][0] if values["lang"] else None
     if lang is not None and lang not in LANGUAGES:
-        notices.append(f"Ignored the language “{shorten(lang, 12)}”: the dashboard speaks {', '.join(LANGUAGES)}.")
+        notices.append(_("Ignored the language “{value}”: the dashboard speaks {languages}.").format(
+            value=shorten(lang, 12), languages=", ".join(LANGUAGES)))
         lang = None
     view = View(
         page,

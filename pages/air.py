@@ -5,11 +5,11 @@ import streamlit as st
 from conflictdesk import store, ui
 from conflictdesk.charts import chart_config
 from conflictdesk.charts.air import claimant_figure, y_top
-from conflictdesk.i18n import _
+from conflictdesk.i18n import N_, _
 from conflictdesk.models import air_attacks
 from conflictdesk.models.air_attacks import FAMILY_ORDER, IMPORT_COMMAND
 
-ctx = ui.start_page("air", _("air-attack reports by"))
+ctx = ui.start_page("air", N_("air-attack reports by {actors}"))
 model = air_attacks.air_attacks(ctx.view, store.run)
 md = ui.escape_markdown
 

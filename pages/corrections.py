@@ -3,11 +3,11 @@
 import streamlit as st
 
 from conflictdesk import store, ui
-from conflictdesk.i18n import _
+from conflictdesk.i18n import N_, _
 from conflictdesk.models import corrections
 from conflictdesk.ui.corrections import draw_entry
 
-ctx = ui.start_page("corrections", _("rows concerning"))
+ctx = ui.start_page("corrections", N_("rows concerning {actors}"))
 model = corrections.log(ctx.view, store.run)
 
 st.markdown(

@@ -8,14 +8,13 @@ import streamlit as st
 
 from conflictdesk import charts, deck, store, ui
 from conflictdesk.deck import incidents as incident_map
-from conflictdesk.i18n import _, ngettext
+from conflictdesk.i18n import N_, _, ngettext
 from conflictdesk.urlparams import shorten
 from conflictdesk.text import escape_markdown
-from conflictdesk.i18n import _
 from conflictdesk.models import disclosures
-from conflictdesk.wording import date_text
+from conflictdesk.wording import date_text, name_text, status_word
 
-ctx = ui.start_page("map", "strikes carried out by")
+ctx = ui.start_page("map", N_("strikes carried out by {actors}"))
 view = ctx.view
 cities = store.run("cities")
 
@@ -56,11 +55,12 @@ def on_map_select() -> None:
 place = deck.match_place(view.place, cities) if view.place else deck.ALL_UKRAINE
 if place is None and len(deck.places_named(view.place, cities)) > 1:
     named = deck.places_named(view.place, cities)
-    notice(f"“{shorten(view.place)}” names {len(named)} places in the data: {'; '.join(named)}. "
-           "Choose one under “Go to a place”. Showing all of Ukraine.")
+    notice(_("“{place}” names {count} places in the data: {names}. Choose one under “Go to a place”. "
+             "Showing all of Ukraine.").format(place=shorten(view.place), count=len(named), names="; ".join(named)))
     place = deck.ALL_UKRAINE
 elif place is None:
-    notice(f"Ignored the place “{shorten(view.place)}”: it is not a city in the data. Showing all of Ukraine.")
+    notice(_("Ignored the place “{place}”: it is not a city in the data. Showing all of Ukraine.").format(
+        place=shorten(view.place)))
     place = deck.ALL_UKRAINE
 if view.place and place != view.place:
     view = view.replace(place=None if place == deck.ALL_UKRAINE else place)
@@ -72,7 +72,7 @@ if ctx.shows("map") and not ctx.embed:  # embedded: the map's own buttons and pi
     columns = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
     for column, name in zip(columns, ("Sumy", "Odesa", deck.ALL_UKRAINE)):
         column.button(
-            name,
+            deck.place_label(name),
             key=f"go-{name}",
             type="primary" if place == name else "secondary",
             on_click=choose_place,
@@ -80,9 +80,10 @@ if ctx.shows("map") and not ctx.embed:  # embedded: the map's own buttons and pi
             width="stretch",
         )
     columns[3].selectbox(
-        "Go to a place",
+        _("Go to a place"),
         deck.place_names(cities),
         key="place_pick",
+        format_func=deck.place_label,
         on_change=lambda: choose_place(st.session_state["place_pick"]),
     )
 
@@ -90,13 +91,13 @@ if ctx.shows("map") and not ctx.embed:  # embedded: the map's own buttons and pi
 strike_id = view.strike
 card = store.run("strike", strike_id=strike_id) if strike_id else None
 if card is not None and card.empty:
-    notice(f"There is no strike “{strike_id}” in the data.")
+    notice(_("There is no strike “{id}” in the data.").format(id=strike_id))
     card, strike_id = None, None
 
 data = deck.map_data(store.run, view.params(), place, cities) if ctx.shows("map") else None
 if ctx.shows("map"):
     if data.in_view == 0:
-        st.info("No strikes match these filters. The map still shows the borders and the cities in the data.")
+        st.info(_("No strikes match these filters. The map still shows the borders and the cities in the data."))
     summary, note = deck.map_text(data, place)
     if note:
         st.info(escape_markdown(note), icon=":material/grid_on:")
@@ -114,7 +115,7 @@ if ctx.shows("map"):
         height=420 if ctx.embed else 560,
         alt=summary,
     )
-    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(deck.CREDIT) + "  \n" + escape_markdown(ui.credit()))
+    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(_(deck.CREDIT)) + "  \n" + escape_markdown(ui.credit()))
     others = disclosures.other_events(view, store.run)
     if others.sentence:
         st.markdown(
@@ -152,30 +153,34 @@ if ctx.shows("map"):
         ctx,
         lambda: store.fetch("strikes_for_map", **view.params()),
         "strikes",
-        "Download the strikes matching these filters (CSV)",
+        _("Download the strikes matching these filters (CSV)"),
     )
     if data.cells is not None:
         st.markdown(
-            "**Squares: strikes added up**  \n"
-            "Each square holds the strikes located inside it; the darker the square, the more strikes. "
-            "Hover over a square for how many strikes and their latest reported tolls added up: the total says "
-            "“at least” when any figure in it is open-ended or missing, and “about” when any is approximate or an "
-            "upper bound. "
-            "Strikes located only to a city or an oblast count in the square of that place's centre."
+            _("**Squares: strikes added up**")
+            + "  \n"
+            + _("Each square holds the strikes located inside it; the darker the square, the more strikes. "
+                "Hover over a square for how many strikes and their latest reported tolls added up: the total says "
+                "“at least” when any figure in it is open-ended or missing, and “about” when any is approximate or an "
+                "upper bound. "
+                "Strikes located only to a city or an oblast count in the square of that place's centre.")
         )
     else:
         colours, shapes = st.columns([1, 2])
         colours.markdown(
-            "**Colour: what was hit**  \n"
+            _("**Colour: what was hit**") + "  \n"
             + "  \n".join(f':color[●]{{foreground="{colour}"}} {label}' for label, colour in deck.target_legend())
         )
         shapes.markdown(
-            "**Shape: how precisely it is located**  \n"
-            "● Solid dot: the exact place or neighbourhood is known.  \n"
-            "○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
-            "(at least 40 km), so it is drawn at the centre of that place.  \n"
-            "**Size:** circle area grows with the people killed and injured in the latest report "
-            "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for its card."
+            "  \n".join([
+                _("**Shape: how precisely it is located**"),
+                _("● Solid dot: the exact place or neighbourhood is known."),
+                _("○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
+                  "(at least 40 km), so it is drawn at the centre of that place."),
+                _("**Size:** circle area grows with the people killed and injured in the latest report "
+                  "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for "
+                  "its card."),
+            ])
         )
 
 if ctx.view.part is None and not ctx.embed:
@@ -186,14 +191,14 @@ if ctx.view.part is None and not ctx.embed:
     if st.session_state.get("strike_pick") != strike_id:
         st.session_state["strike_pick"] = strike_id
     st.selectbox(
-        "Strike",
+        _("Strike"),
         list(labels),
         key="strike_pick",
         format_func=labels.get,
         index=None,
-        placeholder="Choose a strike, or click one on the map"
+        placeholder=_("Choose a strike, or click one on the map")
         if drawn is not None
-        else "Choose a city, or narrow the filters, to pick a single strike",
+        else _("Choose a city, or narrow the filters, to pick a single strike"),
         on_change=lambda: choose_strike(st.session_state["strike_pick"]),
     )
 if card is not None and ctx.shows("strike"):
@@ -201,7 +206,7 @@ if card is not None and ctx.shows("strike"):
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
         st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
         if not bool(store.run("strike_in_view", strike_id=row["strike_id"], **view.params()).iloc[0]["in_view"]):
-            st.warning("This strike is outside the current filters, so it is not drawn on the map.")
+            st.warning(_("This strike is outside the current filters, so it is not drawn on the map."))
         if row["kind"] != "strike":
             st.info(
                 escape_markdown(
@@ -211,32 +216,35 @@ if card is not None and ctx.shows("strike"):
                 icon=":material/category:",
             )
         if row["source_type"] == "synthetic":
-            st.warning("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")
+            st.warning(_("Synthetic data: this strike comes from a generated benchmark source. Do not quote it."))
         if isinstance(row["description"], str):
             st.markdown(escape_markdown(row["description"]))
         facts = deck.strike_facts(row)
         st.markdown("  \n".join(f"**{name}:** {escape_markdown(value)}" for name, value in facts.items()))
         ui.correction_mark([("strikes", row["strike_id"])], row.get("corrected_on"), view)
-        st.markdown("**Toll, report by report** (oldest first; every figure is its claimant's)")
+        st.markdown(_("**Toll, report by report** (oldest first; every figure is its claimant's)"))
         reports = store.run("strike_reports", strike_id=row["strike_id"])
         if reports.empty:
-            st.caption("No casualty report in the data.")
+            st.caption(_("No casualty report in the data."))
         for report in reports.to_dict(orient="records"):
             st.markdown(
                 f"{escape_markdown(date_text(report['reported_on']))}: "
                 f"**{escape_markdown(deck.toll_text(report))}**  \n"
-                f"Claimed by: {escape_markdown(report['claimant_name'])} · status: {escape_markdown(report['status'])}"
+                + _("Claimed by: {claimant} · status: {status}").format(
+                    claimant=escape_markdown(name_text(report["claimant_name"])),
+                    status=escape_markdown(status_word(report["status"])))
             )
             ui.source_caption(report["publisher"], report["source_title"], report["source_url"], report["excerpt"])
             ui.correction_mark([("casualties", report["report_id"])], report.get("corrected_on"), view)
-        st.markdown("**Source of the strike**")
+        st.markdown(_("**Source of the strike**"))
         ui.source_caption(row["publisher"], row["source_title"], row["source_url"], row["excerpt"])
         if isinstance(row["notes"], str):
-            st.caption(f"Notes: {escape_markdown(row['notes'])}")
-        st.markdown(f"[Link to this strike]({ui.link(view.on('map', strike=row['strike_id']))})")
+            st.caption(_("Notes: {notes}").format(notes=escape_markdown(row["notes"])))
+        st.markdown("[{text}]({url})".format(text=_("Link to this strike"),
+                                             url=ui.link(view.on("map", strike=row["strike_id"]))))
     statements = store.run("strike_statement_cards", strike_id=row["strike_id"])
     if not statements.empty:
-        st.markdown("**Statements about this strike**")
+        st.markdown(_("**Statements about this strike**"))
     for statement in statements.to_dict(orient="records"):
         ui.statement_card(statement, view)
 

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from conflictdesk import i18n, store, ui
+from conflictdesk import store, ui
+from conflictdesk.i18n import N_, _
 from conflictdesk.models.statements import statements
 from conflictdesk.urlparams import MAX_TEXT
 
-ctx = ui.start_page("statements", "statements made by")
+ctx = ui.start_page("statements", N_("statements made by {actors}"))
 model = statements(ctx.view, store.run)
 
 
@@ -24,44 +25,44 @@ def search_changed() -> None:
 for notice in model.notices:
     st.info(ui.escape_markdown(notice), icon=":material/link_off:")
 if model.linked is not None:
-    st.info("Showing one linked statement, whatever the period and actors chosen.", icon=":material/link:")
+    st.info(_("Showing one linked statement, whatever the period and actors chosen."), icon=":material/link:")
     if not ctx.embed:
-        st.button("Show all statements", on_click=show_all, icon=":material/format_quote:")
+        st.button(_("Show all statements"), on_click=show_all, icon=":material/format_quote:")
     ui.statement_card(model.linked, ctx.view)
 else:
     st.session_state["q"] = ctx.view.q
     st.session_state["speaker"] = list(model.chosen)
     if ctx.embed:  # the article shows the result of the search, in words, not the search box
         if ctx.view.q or model.chosen:
-            st.caption(ui.escape_markdown(i18n._("Search: “{q}” · speakers: {speakers}").format(
-                q=ctx.view.q, speakers=", ".join(model.chosen) or i18n._("all"))))
+            st.caption(ui.escape_markdown(_("Search: “{q}” · speakers: {speakers}").format(
+                q=ctx.view.q, speakers=", ".join(model.chosen) or _("all"))))
     else:
         search, who = st.columns([3, 2])
         search.text_input(
-            "Search the statements",
+            _("Search the statements"),
             key="q",
             max_chars=MAX_TEXT,
-            placeholder="A word or name: ceasefire, Kremlin, Peskov…",
+            placeholder=_("A word or name: ceasefire, Kremlin, Peskov…"),
             on_change=search_changed,
-            help="Also finds other spellings of places (Odessa and Odesa, Kiev and Kyiv) and an actor's other "
-            "names (Kremlin or Moscow for Russia).",
+            help=_("Also finds other spellings of places (Odessa and Odesa, Kiev and Kyiv) and an actor's other "
+                   "names (Kremlin or Moscow for Russia)."),
         )
         who.multiselect(
-            "Speakers",
+            _("Speakers"),
             options=model.speakers,
             key="speaker",
-            placeholder="All speakers",
+            placeholder=_("All speakers"),
             on_change=search_changed,
-            help="Leave empty for all speakers.",
+            help=_("Leave empty for all speakers."),
         )
     if model.also:
-        st.caption("Also matching: " + ", ".join(f"“{ui.escape_markdown(term)}”" for term in model.also))
+        st.caption(_("Also matching: {terms}").format(terms=", ".join(f"“{ui.escape_markdown(term)}”" for term in model.also)))
     if model.rows.empty:
-        st.info("No statements match this search, these speakers, period and actors.", icon=":material/search_off:")
+        st.info(_("No statements match this search, these speakers, period and actors."), icon=":material/search_off:")
     else:
         st.markdown(f"**{model.headline}**")
-        for _, row in model.rows.iterrows():
+        for _index, row in model.rows.iterrows():
             ui.statement_card(row, ctx.view)
-        ui.download_csv(ctx, model.rows, "statements", "Download these statements (CSV)")
+        ui.download_csv(ctx, model.rows, "statements", _("Download these statements (CSV)"))
 
 ui.footer(ctx)

@@ -4,13 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import charts, store, ui
-from conflictdesk.wording import figure_text, status_text
+from conflictdesk.i18n import N_, _
+from conflictdesk.wording import figure_text, name_text, status_text
 from conflictdesk.models.truces import truces as truces_in_view
 from conflictdesk.wording import date_text
 
 PER_ROW = 3  # claim cards side by side before wrapping to a new row
 
-ctx = ui.start_page("truces", "claims made by or against")
+ctx = ui.start_page("truces", N_("claims made by or against {actors}"))
 model = truces_in_view(ctx.view, store.run)
 truces, claims = model.truces, model.claims
 sources = store.run("sources").set_index("source_id")
@@ -24,50 +25,52 @@ def source_line(row) -> None:
 
 def claim_card(claim) -> None:
     """One side's claim in its own words, categories and status."""
-    claimant = claim["claimant_name"] if isinstance(claim["claimant_name"], str) else "unattributed"
+    claimant = name_text(claim["claimant_name"], N_("unattributed"))
     with st.container(border=True):
-        accused = claim["accused_name"]
-        st.markdown(f"**Claimed by {ui.escape_markdown(claimant)} against {ui.escape_markdown(accused)}**")
+        accused = name_text(claim["accused_name"])
+        st.markdown(_("**Claimed by {claimant} against {accused}**").format(
+            claimant=ui.escape_markdown(claimant), accused=ui.escape_markdown(accused)))
         count = figure_text(claim["count"], claim["count_qualifier"], claim["count_phrase"])
         st.markdown(f"### {ui.escape_markdown(count)}")
         if len(claim["categories"]):
-            st.markdown("Their categories: " + "; ".join(ui.escape_markdown(c) for c in claim["categories"]))
-        st.markdown(f"Status: {ui.escape_markdown(status_text(claim['status'], claimant))}")
+            st.markdown(_("Their categories: {categories}").format(
+                categories="; ".join(ui.escape_markdown(c) for c in claim["categories"])))
+        st.markdown(_("Status: {status}").format(status=ui.escape_markdown(status_text(claim["status"], claimant))))
         if not pd.isna(claim["period_start"]) or not pd.isna(claim["period_end"]):
-            start = date_text(claim["period_start"]) if not pd.isna(claim["period_start"]) else "start not given"
-            end = date_text(claim["period_end"]) if not pd.isna(claim["period_end"]) else "end not given"
-            st.caption(f"Counted period: {start} – {end}")
+            start = date_text(claim["period_start"]) if not pd.isna(claim["period_start"]) else _("start not given")
+            end = date_text(claim["period_end"]) if not pd.isna(claim["period_end"]) else _("end not given")
+            st.caption(_("Counted period: {start} – {end}").format(start=start, end=end))
         else:
-            st.caption("Counted period: not given")
-        st.caption(f"Reported {date_text(claim['reported_on'])}")
+            st.caption(_("Counted period: not given"))
+        st.caption(_("Reported {day}").format(day=date_text(claim["reported_on"])))
         source_line(claim)
         ui.correction_mark([("truce_violations", claim["claim_id"])], claim.get("corrected_on"), ctx.view)
         if isinstance(claim["notes"], str):
-            st.caption(f"Notes: {ui.escape_markdown(claim['notes'])}")
+            st.caption(_("Notes: {notes}").format(notes=ui.escape_markdown(claim["notes"])))
 
 
 for notice in model.notices:
     st.info(ui.escape_markdown(notice), icon=":material/link_off:")
 if model.linked:
-    st.info("Showing one linked truce, whatever the period chosen.", icon=":material/link:")
+    st.info(_("Showing one linked truce, whatever the period chosen."), icon=":material/link:")
 if truces.empty:
     st.info(
-        f"Nothing in this period: no truce in the data overlaps {ui.period_text(ctx.view)}.",
+        _("Nothing in this period: no truce in the data overlaps {period}.").format(period=ui.period_text(ctx.view)),
         icon=":material/event_busy:",
     )
 for truce in truces.to_dict("records"):
     st.header(ui.escape_markdown(truce["name"]), divider="gray")
-    end = date_text(truce["end_date"]) if not pd.isna(truce["end_date"]) else "end not given"
+    end = date_text(truce["end_date"]) if not pd.isna(truce["end_date"]) else _("end not given")
     st.markdown(
-        f"Declared by **{ui.escape_markdown(truce['declared_by_name'])}** · "
-        f"{date_text(truce['start_date'], truce.get('start_precision') or 'day')} – {end}"
+        _("Declared by **{actor}** · {start} – {end}").format(
+            actor=ui.escape_markdown(name_text(truce["declared_by_name"])), start=date_text(truce["start_date"], truce.get("start_precision") or "day"), end=end)
     )
     ui.correction_mark([("truces", truce["truce_id"])], truce.get("corrected_on"), ctx.view)
     if isinstance(truce["scope"], str):
-        st.markdown(f"Scope: {ui.escape_markdown(truce['scope'])}")
+        st.markdown(_("Scope: {scope}").format(scope=ui.escape_markdown(truce["scope"])))
     source_line(truce)
     if isinstance(truce["notes"], str):
-        with st.expander("How the dates were worked out"):
+        with st.expander(_("How the dates were worked out")):
             st.caption(ui.escape_markdown(truce["notes"]))
 
     own = claims[claims["truce_id"] == truce["truce_id"]]
@@ -78,27 +81,27 @@ for truce in truces.to_dict("records"):
             config=charts.chart_config(f"truce-{truce['truce_id']}"),
             key=f"truce-window-{truce['truce_id']}",
         )
-        st.caption(
+        st.caption(_(
             "Time chart: the green band is the truce window (an arrow where the end is not given); below it, each "
             "claimant's claim on its own row, over the period it counted, or on the day it was reported when no "
             "period is given. The claims are shown side by side, never added together."
-        )
+        ))
     if not ctx.shows("claims"):
         continue
     if own.empty:
-        st.info("No claims of violations by or against the chosen actors for this truce.", icon=":material/info:")
+        st.info(_("No claims of violations by or against the chosen actors for this truce."), icon=":material/info:")
         continue
-    st.subheader("What each side claims")
+    st.subheader(_("What each side claims"))
     records = own.to_dict("records")
     for first in range(0, len(records), PER_ROW):
         row = records[first : first + PER_ROW]
         for column, claim in zip(st.columns(len(row)), row):
             with column:
                 claim_card(claim)
-    st.caption(
+    st.caption(_(
         "Each side counts different things in its own way and its own words: the counts are not comparable "
         "and are never added together."
-    )
-    ui.download_csv(ctx, own, f"claims-{truce['truce_id']}", "Download these claims (CSV)")
+    ))
+    ui.download_csv(ctx, own, f"claims-{truce['truce_id']}", _("Download these claims (CSV)"))
 
 ui.footer(ctx)

@@ -10,6 +10,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from conflictdesk import i18n
+from conflictdesk.i18n import N_, _
 from conflictdesk.text import clip, escape_html
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
@@ -97,6 +99,8 @@ def frame(figure: go.Figure, plot_px: int, title: str = "", caption: str = "", n
     foot_px = sum(CAPTION_LINE_PX * (t.count("<br>") + 1) for t, _ in foot) + 6 * len(foot)
     top = 10 + title_px + top_px
     bottom = axis_px + foot_px + 10
+    if i18n.language() != i18n.DEFAULT:
+        figure.layout.separators = _(SEPARATORS)
     # Plain assignment: update_layout re-validates every annotation and costs a tenth of a second a chart.
     figure.layout.height = top + plot_px + bottom
     figure.layout.margin = dict(l=left_px, r=14, t=top, b=bottom, autoexpand=False)
@@ -116,10 +120,17 @@ def frame(figure: go.Figure, plot_px: int, title: str = "", caption: str = "", n
     figure.layout.annotations = notes
 
 
+# plotly's (d3's) date pattern for the time axis, per language: plotly.js names months only in English, so
+# other languages write the day as numbers ("13.04" over "2025").
+AXIS_DAY = N_("%-d %b<br>%Y")
+# TRANSLATORS: not shown. plotly's decimal and thousands separators for this language (".," in English).
+SEPARATORS = N_(".,")
+
+
 def date_axis(start, end) -> dict:
     """A time axis that reads on a phone: day and month over the year, never rotated, a few ticks, one a
     day at most on short spans (so plotly does not label the same day every six hours)."""
-    axis = dict(type="date", tickformat="%-d %b<br>%Y", tickangle=0, nticks=6, showgrid=True, gridcolor=GRID,
+    axis = dict(type="date", tickformat=_(AXIS_DAY), tickangle=0, nticks=6, showgrid=True, gridcolor=GRID,
                 automargin=False, ticks="outside", ticklen=4)
     if start is not None and end is not None and not pd.isna(start) and not pd.isna(end):
         axis["range"] = [pd.Timestamp(start), pd.Timestamp(end)]

@@ -11,15 +11,24 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from conflictdesk.charts.style import DAY, FONT, GRID, LINE_PX, OKABE_ITO, date_axis, frame, hover_html
-from conflictdesk.wording import blank, date_text, plural, span_text
+from conflictdesk.i18n import N_, _, ngettext
+from conflictdesk.wording import blank, date_text, number_text, span_text
 
 TIMELINE_ROWS = {
-    "strike": ("Strikes", OKABE_ITO["vermillion"], "circle"),
-    "statement": ("Statements", OKABE_ITO["blue"], "square"),
-    "truce": ("Truces", OKABE_ITO["green"], "diamond"),
-    "event": ("Diplomacy and politics", OKABE_ITO["orange"], "triangle-up"),
-}
-KIND_WORDS = {"strike": "Strike", "statement": "Statement", "truce": "Truce", "event": "Diplomacy and politics"}
+    "strike": (N_("Strikes"), OKABE_ITO["vermillion"], "circle"),
+    "statement": (N_("Statements"), OKABE_ITO["blue"], "square"),
+    "truce": (N_("Truces"), OKABE_ITO["green"], "diamond"),
+    "event": (N_("Diplomacy and politics"), OKABE_ITO["orange"], "triangle-up"),
+}  # names marked: translate with _() where drawn
+KIND_WORDS = {"strike": N_("Strike"), "statement": N_("Statement"), "truce": N_("Truce"),
+              "event": N_("Diplomacy and politics")}
+# A day's bar in the busy timeline: "13 Apr 2025: 3 strikes" (the date and the count are plotly's).
+PER_DAY = {"strike": N_("Strikes per day"), "statement": N_("Statements per day"), "truce": N_("Truces per day"),
+           "event": N_("Diplomacy and politics per day")}
+DAY_HOVER = {"strike": N_("{day}: {count} strikes"), "statement": N_("{day}: {count} statements"),
+             "truce": N_("{day}: {count} truces"), "event": N_("{day}: {count} diplomatic and political events")}
+# plotly's date pattern (d3) for a day in a hover box, in each language
+HOVER_DAY = N_("%-d %b %Y")
 PITCH_PX = 18  # one mark's slot in a row's stack
 HEADER_PX = LINE_PX + 4  # a row's name above its marks
 GAP_PX = 10
@@ -53,7 +62,8 @@ def item_text(row) -> str:
         when = span_text(row["date"], row.get("end_date"))
     else:
         when = date_text(row["date"], row.get("date_precision") or "day")
-    return f"{when} · {KIND_WORDS.get(row['kind'], row['kind'])}: {row['label']}"
+    kind = _(KIND_WORDS[row["kind"]]) if row["kind"] in KIND_WORDS else row["kind"]
+    return f"{when} · {kind}: {row['label']}"
 
 
 def timeline_list(items: pd.DataFrame) -> list[str]:
@@ -75,12 +85,14 @@ def timeline_figure(items: pd.DataFrame, caption: str = "", period=None, title: 
     top = 0
     rows, rules = [], []
     for kind, (name, colour, symbol) in TIMELINE_ROWS.items():
+        name = _(name)
         own = [row for row in records if row["kind"] == kind]
         if not own:
             continue
         _pack(own, start, axis_end)
         height = HEADER_PX + PITCH_PX * (max(row["slot"] for row in own) + 1) + GAP_PX
-        rows.append(dict(text=f"<b>{name}</b> ({plural(len(own), 'item')})", x=0, xref="paper", y=top,
+        items = ngettext("{count} item", "{count} items", len(own)).format(count=number_text(len(own)))
+        rows.append(dict(text=f"<b>{name}</b> ({items})", x=0, xref="paper", y=top,
                          yref="y", xanchor="left", yanchor="top", showarrow=False, align="left",
                          font=dict(size=13, color=colour if kind != "event" else "#8a5a00")))
         for row in own:
@@ -95,7 +107,7 @@ def timeline_figure(items: pd.DataFrame, caption: str = "", period=None, title: 
         xaxis=date_axis(start - DAY / 2, axis_end + DAY / 2),
         yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
-    note = "Numbers: the list below the chart. Lines: a window of days; → no end given, runs on."
+    note = _("Numbers: the list below the chart. Lines: a window of days; → no end given, runs on.")
     figure.layout.shapes = rules
     frame(figure, plot_px, title=title, caption=caption, note=note, labels=rows)
     return figure
@@ -139,7 +151,8 @@ def _draw_row(figure: go.Figure, rows: list[dict], name: str, colour: str, symbo
     xs, ys, numbers, hovers = [], [], [], []
     for row in rows:
         first, last = _window(row)
-        hover = hover_html(f"{row['number']}. {KIND_WORDS.get(row['kind'], '')}", row["label"],
+        hover = hover_html(f"{row['number']}. {_(KIND_WORDS[row['kind']]) if row['kind'] in KIND_WORDS else ''}",
+                           row["label"],
                            span_text(row["date"], row.get("end_date")) if truce
                            else date_text(row["date"], row.get("date_precision") or "day"), bold_first=True)
         if last is None or last != first:
@@ -161,12 +174,12 @@ def _draw_row(figure: go.Figure, rows: list[dict], name: str, colour: str, symbo
         figure.add_trace(go.Scatter(
             x=lines["x"], y=lines["y"], mode="lines", line=dict(color=colour, width=6 if truce else 3),
             opacity=1 if truce else 0.5, hovertext=lines["hover"], hoverinfo="text", showlegend=False,
-            name=f"{name}: windows",
+            name=_("{name}: windows").format(name=name),
         ))
     if arrows["x"]:
         figure.add_trace(go.Scatter(
             x=arrows["x"], y=arrows["y"], mode="markers", marker=dict(symbol="arrow-right", size=14, color=colour),
-            hovertext=arrows["hover"], hoverinfo="text", showlegend=False, name=f"{name}: no end given, runs on",
+            hovertext=arrows["hover"], hoverinfo="text", showlegend=False, name=_("{name}: no end given, runs on").format(name=name),
         ))
     figure.add_trace(go.Scatter(
         x=xs, y=ys, mode="markers+text", name=name, text=numbers,
@@ -189,21 +202,22 @@ def timeline_days_figure(days: pd.DataFrame, caption: str = "", period=None, tit
     height = (1 - gap * (panels - 1)) / panels
     traces, layout, titles = [], {}, []
     for index, kind in enumerate(kinds):
-        label, colour, _ = TIMELINE_ROWS[kind]
+        label, colour, _symbol = TIMELINE_ROWS[kind]
+        label = _(label)
         rows = days[days["kind"] == kind]
         axis = "" if index == 0 else str(index + 1)
-        noun = label.lower() if kind != "event" else "diplomatic and political events"
+        hover = _(DAY_HOVER[kind]).format(day=f"%{{x|{_(HOVER_DAY)}}}", count="%{y:,}")
         traces.append(
             go.Bar(
                 x=rows["date"].to_numpy(), y=rows["items"].to_numpy(), name=label, yaxis=f"y{axis}",
                 marker=dict(color=colour, line=dict(width=0)), width=86400000 * 0.8,
-                hovertemplate=f"%{{x|%-d %b %Y}}: %{{y:,}} {noun}<extra></extra>",
+                hovertemplate=f"{hover}<extra></extra>",
             )
         )
         top = 1 - index * (height + gap)
         layout[f"yaxis{axis}"] = dict(domain=[max(top - height, 0), top], rangemode="tozero", showgrid=True,
                                       gridcolor=GRID, tickformat=",d", nticks=4)
-        titles.append(dict(text=f"{label} per day", xref="paper", yref="paper", x=0, y=top, xanchor="left",
+        titles.append(dict(text=_(PER_DAY[kind]), xref="paper", yref="paper", x=0, y=top, xanchor="left",
                            yanchor="bottom", showarrow=False, font=dict(size=13)))
     first, last = _period(days.assign(end_date=pd.NaT), period)
     figure = go.Figure(

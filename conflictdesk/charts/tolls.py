@@ -11,30 +11,31 @@ import plotly.graph_objects as go
 from conflictdesk.charts.style import (
     AXIS_PX, DAY, FONT, GRID, LINE_PX, OKABE_ITO, SERIES_COLOURS, date_axis, frame, hover_html, label_html,
 )
+from conflictdesk.i18n import N_, _
 from conflictdesk.text import clip, escape_html
 from conflictdesk.wording import (
-    NOT_REPORTED, blank, bound_kind, claimant_text, date_text, figure_text, name_text,
+    UNATTRIBUTED, blank, bound_kind, claimant_text, date_text, figure_text, gives_figure, name_text,
     population_text, row_figure, status_text, strike_labels,
 )
-from conflictdesk.i18n import _
 
 TOLL_MEASURES = (
-    ("killed", "People killed", OKABE_ITO["vermillion"]),
-    ("injured", "People injured", OKABE_ITO["blue"]),
-)
+    ("killed", N_("People killed"), OKABE_ITO["vermillion"]),
+    ("injured", N_("People injured"), OKABE_ITO["blue"]),
+)  # labels marked: translate with _() where drawn
+SHORT = {"killed": N_("Killed"), "injured": N_("Injured")}
 # How each kind of figure is marked: bar hatching, the marker at the bar's end, and what the note says.
 BOUND_MARKS = {
-    "lower": {"pattern": "/", "symbol": "arrow-right", "legend": "Open-ended (+): the true figure may be higher",
-              "note": "Hatched bar ending in an arrow: open-ended, the true figure may be higher."},
-    "upper": {"pattern": "\\", "symbol": "line-ns-open", "legend": "Upper bound (≤): the true figure may be lower",
-              "note": "Bar hatched \\\\\\: an upper bound, the true figure may be lower."},
-    "approximate": {"pattern": ".", "symbol": "diamond-open", "legend": "Approximate (≈)",
-                    "note": "Dotted bar ending in a diamond: an approximate figure."},
+    "lower": {"pattern": "/", "symbol": "arrow-right", "legend": N_("Open-ended (+): the true figure may be higher"),
+              "note": N_("Hatched bar ending in an arrow: open-ended, the true figure may be higher.")},
+    "upper": {"pattern": "\\", "symbol": "line-ns-open", "legend": N_("Upper bound (≤): the true figure may be lower"),
+              "note": N_("Bar hatched \\\\\\: an upper bound, the true figure may be lower.")},
+    "approximate": {"pattern": ".", "symbol": "diamond-open", "legend": N_("Approximate (≈)"),
+                    "note": N_("Dotted bar ending in a diamond: an approximate figure.")},
     # A publisher's coded count (ACLED fatalities, UCDP best): never hatched or open-ended.
-    "estimate": {"pattern": "", "symbol": "square-open", "legend": _("Publisher's estimate"),
-                 "note": _("Solid bar ending in a square: a publisher's coded estimate (ACLED's fatalities, UCDP's "
-                           "best estimate), in the publisher's words.")},
-    "exact": {"pattern": "", "symbol": "line-ns-open", "legend": "Exact figure", "note": ""},
+    "estimate": {"pattern": "", "symbol": "square-open", "legend": N_("Publisher's estimate"),
+                 "note": N_("Solid bar ending in a square: a publisher's coded estimate (ACLED's fatalities, UCDP's "
+                            "best estimate), in the publisher's words.")},
+    "exact": {"pattern": "", "symbol": "line-ns-open", "legend": N_("Exact figure"), "note": ""},
 }
 HISTORY_SYMBOLS = {"lower": "triangle-up", "upper": "triangle-down", "approximate": "diamond", "estimate": "square",
                    "exact": "circle"}
@@ -58,17 +59,17 @@ def report_table(reports: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     records = reports.to_dict("records")
     return pd.DataFrame(
         {
-            "Strike": [labels.get(s, s) for s in column["strike_id"]],
-            "Reported": [date_text(d) for d in column["reported_on"]],
-            "People killed": [row_figure(r, "killed") for r in records],
-            "People injured": [figure_text(*f) for f in zip(column["injured"], column["injured_qualifier"],
+            _("Strike"): [labels.get(s, s) for s in column["strike_id"]],
+            _("Reported"): [date_text(d) for d in column["reported_on"]],
+            _("People killed"): [row_figure(r, "killed") for r in records],
+            _("People injured"): [figure_text(*f) for f in zip(column["injured"], column["injured_qualifier"],
                                                            column["injured_phrase"])],
-            "Who was counted": [population_text(p) for p in column["population"]],
-            "Claimed by": column["claimant_name"],
-            "Status": [status_text(s, c) for s, c in zip(column["status"], column["claimant_name"])],
-            "Source": column["publisher"],
-            "Source's words": column["excerpt"],
-            "Notes": ["" if blank(n) else n for n in column["notes"]],
+            _("Who was counted"): [population_text(p) for p in column["population"]],
+            _("Claimed by"): [name_text(c, UNATTRIBUTED) for c in column["claimant_name"]],
+            _("Status"): [status_text(s, c) for s, c in zip(column["status"], column["claimant_name"])],
+            _("Source"): column["publisher"],
+            _("Source's words"): column["excerpt"],
+            _("Notes"): ["" if blank(n) else n for n in column["notes"]],
         }
     )
 
@@ -94,15 +95,16 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
         labels.append((top, f"<b>{head}</b>", "#262730"))
         top += LINE_PX * (head.count("<br>") + 1)
         if blank(toll.get("report_id")):
-            who, status, reported = "no report", "", ""
+            who, status, reported = _("no report"), "", ""
         else:
             who = claimant_text(toll.get("claimant_name"))
             status = status_text(toll.get("toll_status"), toll.get("claimant_name"))
-            reported = f"Reported {date_text(toll.get('reported_on'))}"
+            reported = _("Reported {day}").format(day=date_text(toll.get("reported_on")))
         for measure, label, colour in TOLL_MEASURES:
+            label = _(label)
             number, qualifier = toll.get(measure), toll.get(f"{measure}_qualifier")
             phrase = row_figure(toll, measure, label=True)
-            short = label.split()[-1].capitalize()
+            short = _(SHORT[measure])
             if blank(number):
                 text = short  # "not reported" is written where the bar would be
             else:
@@ -111,8 +113,9 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
             labels.append((top, line, colour))
             top += LINE_PX * (line.count("<br>") + 1)
             centre = top + BAR_PX / 2
-            hover = hover_html(strike, f"{label}: {phrase} — {who}" if phrase != NOT_REPORTED
-                               else f"{label}: not reported in the sources", status, reported, bold_first=True)
+            hover = hover_html(strike, f"{label}: {phrase} — {who}" if gives_figure(phrase)
+                               else _("{label}: not reported in the sources").format(label=label), status, reported,
+                               bold_first=True)
             top += BAR_PX + ROW_GAP_PX
             if blank(number):
                 silent["y"].append(centre)
@@ -132,7 +135,7 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
         drawn = bars[measure]
         if drawn["x"]:
             figure.add_trace(go.Bar(
-                x=drawn["x"], y=drawn["y"], width=BAR_PX, orientation="h", name=label, text=drawn["text"],
+                x=drawn["x"], y=drawn["y"], width=BAR_PX, orientation="h", name=_(label), text=drawn["text"],
                 textposition="none", hovertext=drawn["hover"], hoverinfo="text",
                 marker=dict(color=colour, line=dict(color=colour, width=1),
                             pattern=dict(shape=drawn["pattern"], fillmode="overlay", fgcolor="white", size=8,
@@ -141,13 +144,13 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
     for kind, end in ends.items():
         if end["x"]:
             figure.add_trace(go.Scatter(
-                x=end["x"], y=end["y"], mode="markers", name=BOUND_MARKS[kind]["legend"], text=end["text"],
+                x=end["x"], y=end["y"], mode="markers", name=_(BOUND_MARKS[kind]["legend"]), text=end["text"],
                 hovertext=end["hover"], hoverinfo="text", cliponaxis=False,
                 marker=dict(symbol=BOUND_MARKS[kind]["symbol"], size=14, color=OKABE_ITO["black"], line=dict(width=2)),
             ))
     if silent["y"]:
         figure.add_trace(go.Scatter(
-            x=[0] * len(silent["y"]), y=silent["y"], mode="text", name="Not reported",
+            x=[0] * len(silent["y"]), y=silent["y"], mode="text", name=_("Not reported"),
             text=silent["text"], textposition="middle right", textfont=dict(color="#555555"),
             hovertext=silent["hover"], hoverinfo="text", cliponaxis=False,
         ))
@@ -159,8 +162,8 @@ def toll_bars(tolls: pd.DataFrame, caption: str = "", title: str = "") -> go.Fig
                    fixedrange=True),
         yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
-    note = ["Bar length: the number coded from each phrase; claims by different sides are never added."]
-    note += [BOUND_MARKS[kind]["note"] for kind in ("lower", "upper", "approximate", "estimate") if ends[kind]["x"]]
+    note = [_("Bar length: the number coded from each phrase; claims by different sides are never added.")]
+    note += [_(BOUND_MARKS[kind]["note"]) for kind in ("lower", "upper", "approximate", "estimate") if ends[kind]["x"]]
     notes = [dict(text=text, x=0, xref="paper", y=y, yref="y", xanchor="left", yanchor="top", showarrow=False,
                   align="left", font=dict(size=13, color=colour), name="label") for y, text, colour in labels]
     frame(figure, plot_px, title=title, caption=caption, note="\n".join(note), axis_px=AXIS_PX - 14, labels=notes)
@@ -190,25 +193,27 @@ def toll_history_figure(history: pd.DataFrame, caption: str = "", title: str = "
     names = strike_labels(history, "strike_date")
     figure = make_subplots(
         rows=len(TOLL_MEASURES), cols=1, shared_xaxes=True, vertical_spacing=0.16,
-        subplot_titles=[label for _, label, _ in TOLL_MEASURES],
+        subplot_titles=[_(label) for _measure, label, _colour in TOLL_MEASURES],
     )
     strikes = 0
     for index, (strike_id, reports) in enumerate(history.groupby("strike_id", sort=False)):
         strikes += 1
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
         name = label_html(names[strike_id], 36, 1)
-        for row, (measure, label, _) in enumerate(TOLL_MEASURES, start=1):
+        for row, (measure, label, _colour) in enumerate(TOLL_MEASURES, start=1):
+            label = _(label)
             y, text, hover, symbols = [], [], [], []
             for report in reports.to_dict("records"):
                 number, qualifier = report[measure], report[f"{measure}_qualifier"]
-                claimant = name_text(report.get("claimant_name"), "unattributed")
+                claimant = name_text(report.get("claimant_name"), UNATTRIBUTED)
                 phrase = row_figure(report, measure, label=True)
                 y.append(None if blank(number) else int(number))
                 text.append("" if blank(number) else escape_html(clip(f"{phrase} — {claimant}", 40)))
                 symbols.append(HISTORY_SYMBOLS[bound_kind(qualifier)] if not blank(number) else "circle")
                 hover.append(hover_html(names[strike_id], f"{label}: {phrase} — {claimant}",
                                         status_text(report.get("status"), report.get("claimant_name")),
-                                        f"Reported {date_text(report['reported_on'])}", bold_first=True))
+                                        _("Reported {day}").format(day=date_text(report["reported_on"])),
+                                        bold_first=True))
             figure.add_trace(
                 go.Scatter(
                     x=list(reports["reported_on"]), y=y, mode="lines+markers+text", name=name,
@@ -227,7 +232,7 @@ def toll_history_figure(history: pd.DataFrame, caption: str = "", title: str = "
         font=FONT, plot_bgcolor="white",
         legend=dict(orientation="v", x=0, y=1 + 24 / HISTORY_PX, yanchor="bottom", xanchor="left"),
     )
-    for row, (measure, _, _) in enumerate(TOLL_MEASURES, start=1):
+    for row, (measure, _label, _colour) in enumerate(TOLL_MEASURES, start=1):
         top = history[measure].max() if len(history) else None
         figure.update_yaxes(range=[0, (1 if blank(top) else int(top)) * 1.4], row=row, col=1)
     figure.update_yaxes(showgrid=True, gridcolor=GRID, tickformat=",d", nticks=4)

@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 from conflictdesk.charts.style import (
     DAY, FONT, LINE_PX, OKABE_ITO, SERIES_COLOURS, date_axis, frame, hover_html, label_html,
 )
+from conflictdesk.i18n import N_, _
 from conflictdesk.text import escape_html
-from conflictdesk.wording import blank, counted_text, date_text, figure_label, name_text, span_text, status_text
+from conflictdesk.wording import UNATTRIBUTED, blank, counted_text, date_text, figure_label, name_text, span_text, status_text
 
 LINE_ROW_PX = 22  # the line or point under a row's label
 ROW_GAP_PX = 12
@@ -63,41 +64,44 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "", title: s
         top += LINE_PX * (html.count("<br>") + 1) + LINE_ROW_PX + ROW_GAP_PX
         return top - ROW_GAP_PX - LINE_ROW_PX / 2
 
-    name = name_text(truce.get("name"), "Truce")
+    name = name_text(truce.get("name"), N_("Truce"))
     window = span_text(start, None if end is None else end - DAY)
     precision = truce.get("start_precision")
     if not blank(precision) and precision != "day":  # a start the source dates only to a week or month
         window = window.replace(date_text(start), date_text(start, precision), 1)
     declared = name_text(truce.get("declared_by_name"))
-    y = label(f"Truce window: {window}", "#00664a")
+    y = label(_("Truce window: {window}").format(window=window), "#00664a")
     figure.add_trace(go.Scatter(
-        x=[start, band_end], y=[y, y], mode="lines+markers", name="Truce window",
+        x=[start, band_end], y=[y, y], mode="lines+markers", name=_("Truce window"),
         line=dict(color=OKABE_ITO["green"], width=10),
         marker=dict(symbol=["line-ns-open", "line-ns-open" if end is not None else "arrow-right"], size=16,
                     color=OKABE_ITO["green"], line=dict(width=2)),
         text=[escape_html(window), ""],
-        hovertext=[hover_html(name, f"declared by {declared}", window, bold_first=True)] * 2, hoverinfo="text",
+        hovertext=[hover_html(name, _("declared by {actor}").format(actor=declared), window, bold_first=True)] * 2,
+        hoverinfo="text",
         cliponaxis=False, showlegend=False,
     ))
     colours: dict[str, str] = {}
     for claim, (span_start, span_end) in zip(claims, spans):
-        claimant = name_text(claim.get("claimant_name"), "unattributed")
+        claimant = name_text(claim.get("claimant_name"), UNATTRIBUTED)
         colour = colours.setdefault(claimant, SERIES_COLOURS[len(colours) % len(SERIES_COLOURS)])
         phrase = figure_label(claim.get("count"), claim.get("count_qualifier"), claim.get("count_phrase"))
         accused = name_text(claim.get("accused_name"))
         period = counted_text(claim.get("period_start"), claim.get("period_end"), claim.get("reported_on"))
-        y = label(f"Claimed by {claimant} against {accused}:", colour, phrase)
+        claimed = _("Claimed by {claimant} against {accused}:").format(claimant=claimant, accused=accused)
+        y = label(claimed, colour, phrase)
         xs = [span_start] if span_end is None else [span_start, span_end]
         open_end = span_end is not None and blank(claim.get("period_end"))
-        hover = hover_html(f"Claimed by {claimant} against {accused}: {phrase}", period,
-                           f"{status_text(claim.get('status'), claim.get('claimant_name'))}; reported "
-                           f"{date_text(claim.get('reported_on'))}", bold_first=True)
+        hover = hover_html(f"{claimed} {phrase}", period,
+                           _("{status}; reported {day}").format(
+                               status=status_text(claim.get("status"), claim.get("claimant_name")),
+                               day=date_text(claim.get("reported_on"))), bold_first=True)
         figure.add_trace(go.Scatter(
-            x=xs, y=[y] * len(xs), mode="lines+markers", name=escape_html(f"Claimed by {claimant}"),
+            x=xs, y=[y] * len(xs), mode="lines+markers", name=escape_html(_("Claimed by {claimant}").format(claimant=claimant)),
             line=dict(color=colour, width=6, dash="dot" if open_end else "solid"),
             marker=dict(symbol=["circle"] + (["arrow-right" if open_end else "line-ns-open"] if len(xs) == 2 else []),
                         size=13, color=colour, line=dict(width=2, color=colour)),
-            text=[escape_html(f"{phrase} — against {accused}")] + [""] * (len(xs) - 1),
+            text=[escape_html(_("{figure} — against {accused}").format(figure=phrase, accused=accused))] + [""] * (len(xs) - 1),
             hovertext=[hover] * len(xs), hoverinfo="text", cliponaxis=False, showlegend=False,
         ))
     plot_px = max(top, 60)
@@ -105,7 +109,7 @@ def truce_window_figure(truce, claims: pd.DataFrame, caption: str = "", title: s
         font=FONT, plot_bgcolor="white", showlegend=False,
         xaxis=date_axis(axis_start, axis_end), yaxis=dict(range=[plot_px, 0], visible=False, fixedrange=True),
     )
-    note = ("Green band: the truce window (→ no end given). Dotted line →: a claim counted from a day, end not "
-            "given.")
+    note = _("Green band: the truce window (→ no end given). Dotted line →: a claim counted from a day, end not "
+             "given.")
     frame(figure, plot_px, title=title, caption=caption, note=note, labels=labels)
     return figure

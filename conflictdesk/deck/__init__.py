@@ -21,7 +21,7 @@ from conflictdesk.deck.outlines import (  # noqa: F401
 )
 from conflictdesk.deck.places import (  # noqa: F401
     ALL_UKRAINE, CITY_BOX, CITY_ZOOM, MAP_HEIGHT, PHONE_MAP_WIDTH, PRESETS, UKRAINE_BOUNDS, fit_view, match_place,
-    place_box, place_names, place_view, places_named,
+    place_box, place_label, place_names, place_view, places_named,
 )
 from conflictdesk.deck.records import (  # noqa: F401
     BASE_RADIUS_M, COARSE, MAX_RADIUS_M, TARGETS, UNCERTAINTY_M, rgba, strike_facts, strike_label_map,

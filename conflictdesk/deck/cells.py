@@ -5,11 +5,13 @@ import math
 import pandas as pd
 
 from conflictdesk.deck.records import number, rows
-from conflictdesk.wording import plural, total_text
+from conflictdesk.i18n import N_, _, ngettext
+from conflictdesk.wording import number_text, total_text
 
 # Cells: light to dark with the count of strikes (YlOrRd, readable with the common colour blindnesses).
 CELL_RAMP = ([255, 237, 160], [254, 178, 76], [240, 59, 32], [128, 0, 38])
 CELL_ALPHA = 190
+FIGURE_LINES = {"killed": N_("People killed: {total}"), "injured": N_("People injured: {total}")}
 CELL_COLUMNS = (
     "south", "west", "north", "east", "strikes", "killed_total", "killed_reported", "killed_qualifier",
     "injured_total", "injured_reported", "injured_qualifier", "synthetic",
@@ -31,15 +33,15 @@ def cell_size_text(cells: pd.DataFrame) -> str:
     if cells.empty:
         return ""
     size = float(cells["north"].iloc[0] - cells["south"].iloc[0])
-    return f"{size:g}° (about {size * 111:.0f} km north to south)"
+    return _("{size}° (about {km} km north to south)").format(size=f"{size:g}", km=f"{size * 111:.0f}")
 
 
 def _figure_line(row, figure: str) -> str:
     total, qualifier = row.get(f"{figure}_total"), row.get(f"{figure}_qualifier")
     strikes, reported = number(row.get("strikes")), number(row.get(f"{figure}_reported"))
-    line = f"People {figure}: {total_text(total, qualifier)}"
+    line = _(FIGURE_LINES[figure]).format(total=total_text(total, qualifier))
     if 0 < reported < strikes:
-        line += f" ({strikes - reported:,} of these strikes give no figure)"
+        line += " " + _("({count} of these strikes give no figure)").format(count=number_text(strikes - reported))
     return line
 
 
@@ -47,17 +49,19 @@ def cell_tooltip(row) -> str:
     """The hover text of a cell, as plain text: how many strikes, their latest tolls added, honestly qualified."""
     strikes = number(row.get("strikes"))
     lines = [
-        f"{plural(strikes, 'strike')} in this square",
+        ngettext("{count} strike in this square", "{count} strikes in this square", strikes).format(
+            count=number_text(strikes)),
         f"{row['south']:.2f}–{row['north']:.2f}° N, {row['west']:.2f}–{row['east']:.2f}° E",
         _figure_line(row, "killed"),
         _figure_line(row, "injured"),
-        "(each strike's latest reported figure, as claimed, added)",
+        _("(each strike's latest reported figure, as claimed, added)"),
     ]
     synthetic = number(row.get("synthetic"))
     if synthetic and synthetic >= strikes:
-        lines.append("SYNTHETIC DATA: generated, not reporting; do not quote")
+        lines.append(_("SYNTHETIC DATA: generated, not reporting; do not quote"))
     elif synthetic:
-        lines.append(f"SYNTHETIC DATA: {synthetic:,} of these strikes are generated, not reporting; do not quote")
+        lines.append(_("SYNTHETIC DATA: {count} of these strikes are generated, not reporting; do not quote").format(
+            count=number_text(synthetic)))
     return "\n".join(lines)
 
 
@@ -79,12 +83,16 @@ def cell_records(cells: pd.DataFrame) -> list[dict]:
 
 def cells_summary(cells: pd.DataFrame, strikes: int, place: str | None = None) -> str:
     """What the map of cells shows, in one sentence for a caption and screen readers."""
-    where = f"around {place}" if place else "in these filters"
     if cells.empty:
-        return f"Map of Ukraine and its neighbours; no strikes {where}."
-    busiest = int(cells["strikes"].max())
-    return (
-        f"Map of {strikes:,} strikes {where}, too many to draw one by one: added up in {len(cells):,} squares of "
-        f"{cell_size_text(cells)}, darker where there are more strikes (the most in one square: {busiest:,}). "
-        "Hover over a square for its count and tolls."
-    )
+        if place:
+            return _("Map of Ukraine and its neighbours; no strikes around {place}.").format(place=place)
+        return _("Map of Ukraine and its neighbours; no strikes in these filters.")
+    values = dict(count=number_text(strikes), place=place, squares=number_text(len(cells)),
+                  size=cell_size_text(cells), most=number_text(int(cells["strikes"].max())))
+    if place:
+        return _("Map of {count} strikes around {place}, too many to draw one by one: added up in {squares} squares "
+                 "of {size}, darker where there are more strikes (the most in one square: {most}). "
+                 "Hover over a square for its count and tolls.").format(**values)
+    return _("Map of {count} strikes in these filters, too many to draw one by one: added up in {squares} squares "
+             "of {size}, darker where there are more strikes (the most in one square: {most}). "
+             "Hover over a square for its count and tolls.").format(**values)

@@ -15,12 +15,14 @@ from conflictdesk.deck.cells import cell_records
 from conflictdesk.deck.outlines import country_labels, outline_features
 from conflictdesk.deck.places import view_state
 from conflictdesk.deck.records import strike_records
+from conflictdesk.i18n import N_
+from conflictdesk.names import place_name
 from conflictdesk.text import clip
 
-CREDIT = (
+CREDIT = N_(
     "Country outlines: Natural Earth (public domain). "
     "Basemap, when it loads: © CARTO, © OpenStreetMap contributors."
-)
+)  # marked: translate with _() where shown
 RING_FILL_ALPHA = 28  # faint, so what is under a ring stays readable, yet the whole ring can be clicked
 LABEL_HALO = [255, 255, 255, 230]
 CITY_LABELS = 150  # at most this many city names on the map (the cities with most strikes): a bounded deck
@@ -34,7 +36,7 @@ def city_labels(cities: pd.DataFrame) -> list[dict]:
     if "strikes" in cities.columns and len(cities) > CITY_LABELS:
         cities = cities.sort_values("strikes", ascending=False, kind="stable").head(CITY_LABELS)
     return [
-        {"name": clip(str(row.city), 40), "lon": round(float(row.longitude), 4), "lat": round(float(row.latitude), 4)}
+        {"name": clip(place_name(str(row.city)), 40), "lon": round(float(row.longitude), 4), "lat": round(float(row.latitude), 4)}
         for row in cities.itertuples()
     ]
 

@@ -16,9 +16,11 @@ import pydeck as pdk
 
 from conflictdesk.deck.cells import cell_size_text, cells_summary
 from conflictdesk.deck.layers import cell_deck, strike_deck
-from conflictdesk.deck.places import place_box
+from conflictdesk.deck.places import place_box, place_label
 from conflictdesk.text import clip
-from conflictdesk.wording import listing, plural
+from conflictdesk.i18n import _, ngettext
+from conflictdesk.names import place_name
+from conflictdesk.wording import listing, number_text
 
 POINT_LIMIT = 1_000
 PAYLOAD_LIMIT = 1_000_000
@@ -74,50 +76,62 @@ def map_deck(data: MapData, view, outline: dict, cities: pd.DataFrame, scroll_zo
     return strike_deck(data.strikes, view, outline, cities, scroll_zoom)
 
 
-def map_summary(strikes: pd.DataFrame) -> str:
-    """What the map shows, in one sentence for a caption and screen readers."""
+def map_summary(strikes: pd.DataFrame, place: str | None = None) -> str:
+    """What the map shows, in one sentence for a caption and screen readers (`place`: a city view's place)."""
     if strikes.empty:
-        return "Map of Ukraine and its neighbours; no strikes match these filters."
-    counts = strikes["city"].astype(str).value_counts(sort=False)
+        return _("Map of Ukraine and its neighbours; no strikes match these filters.")
+    counts = strikes["city"].astype(str).map(place_name).value_counts(sort=False)
     if len(counts) > SUMMARY_PLACES:  # name the places with most strikes, count the rest
         top = counts.sort_values(ascending=False, kind="stable").head(SUMMARY_PLACES)
         names = [f"{clip(city, 40)} ({count})" if count > 1 else clip(city, 40) for city, count in top.items()]
-        names.append(f"{len(counts) - SUMMARY_PLACES:,} other places")
+        others = len(counts) - SUMMARY_PLACES
+        names.append(ngettext("{count} other place", "{count} other places", others).format(count=number_text(others)))
     else:
         names = [f"{city} ({count})" if count > 1 else city for city, count in counts.items()]
-    return (
-        f"Map of {plural(len(strikes), 'strike')}, in {listing(names)}. Circle size grows with the people reported "
-        "killed or injured, colour shows the target, hollow rings mark strikes located only to a city or region."
-    )
+    values = dict(count=number_text(len(strikes)), places=listing(names), place=place)
+    if place:
+        return ngettext(
+            "Map around {place}: {count} strike, in {places}. Circle size grows with the people reported killed or "
+            "injured, colour shows the target, hollow rings mark strikes located only to a city or region.",
+            "Map around {place}: {count} strikes, in {places}. Circle size grows with the people reported killed or "
+            "injured, colour shows the target, hollow rings mark strikes located only to a city or region.",
+            len(strikes)).format(**values)
+    return ngettext(
+        "Map of {count} strike, in {places}. Circle size grows with the people reported killed or injured, colour "
+        "shows the target, hollow rings mark strikes located only to a city or region.",
+        "Map of {count} strikes, in {places}. Circle size grows with the people reported killed or injured, colour "
+        "shows the target, hollow rings mark strikes located only to a city or region.",
+        len(strikes)).format(**values)
 
 
 def map_text(data: MapData, place: str) -> tuple[str, str | None]:
     """The map's one-sentence summary (caption and alt text), and a note on what is left out, if anything."""
-    near = place if data.box is not None else None
+    near = place_label(place) if data.box is not None else None
+    place = place_label(place)
     if data.cells is not None:
         summary = cells_summary(data.cells, data.shown, near)
     elif data.box is not None and not data.strikes.empty:
-        summary = map_summary(data.strikes).replace("Map of ", f"Map around {place}: ", 1)
+        summary = map_summary(data.strikes, place)
     else:
         summary = map_summary(data.strikes)
-    limit = f"{POINT_LIMIT:,}"
+    limit = number_text(POINT_LIMIT)
     if data.cells is not None and data.box is None:
-        note = (
-            f"{data.in_view:,} strikes match these filters: too many to draw one by one, so each square adds up the "
-            f"strikes in it. Choose a city, or narrow the period or the actors to {limit} strikes or fewer, to see "
+        note = _(
+            "{count} strikes match these filters: too many to draw one by one, so each square adds up the "
+            "strikes in it. Choose a city, or narrow the period or the actors to {limit} strikes or fewer, to see "
             "single strikes and open their cards."
-        )
+        ).format(count=number_text(data.in_view), limit=limit)
     elif data.cells is not None:
-        note = (
-            f"{data.shown:,} strikes around {place} match these filters: still too many to draw one by one, so they "
-            f"are added up in squares of {cell_size_text(data.cells)}. Narrow the period or the actors to see single "
+        note = _(
+            "{count} strikes around {place} match these filters: still too many to draw one by one, so they "
+            "are added up in squares of {size}. Narrow the period or the actors to see single "
             "strikes and open their cards."
-        )
+        ).format(count=number_text(data.shown), place=place, size=cell_size_text(data.cells))
     elif data.box is not None:
-        note = (
-            f"Showing the {data.shown:,} strikes within about 35 km of {place}, of {data.in_view:,} that match these "
+        note = _(
+            "Showing the {count} strikes within about 35 km of {place}, of {total} that match these "
             "filters; choose All Ukraine to see them all, added up in squares."
-        )
+        ).format(count=number_text(data.shown), place=place, total=number_text(data.in_view))
     else:
         note = None
     return summary, note

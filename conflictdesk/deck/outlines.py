@@ -4,8 +4,16 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
+
+from conflictdesk import i18n
+
 OUTLINE_FILE = Path(__file__).resolve().parents[1] / "geo" / "countries.geojson"
 HOME_COUNTRY = "Ukraine"
+# The outline's countries (iso_a3, as in countries.geojson) to CLDR's territory codes, for their names.
+ISO_A2 = {"UKR": "UA", "RUS": "RU", "BLR": "BY", "POL": "PL", "SVK": "SK", "HUN": "HU", "ROU": "RO", "MDA": "MD",
+          "LTU": "LT", "LVA": "LV", "GEO": "GE", "TUR": "TR", "BGR": "BG", "EST": "EE", "CZE": "CZ", "AUT": "AT",
+          "SRB": "RS", "GRC": "GR", "ARM": "AM", "AZE": "AZ", "KAZ": "KZ"}
 # Countries' parts outside this box (Russia's far east) are left out of the deck; names sit inside it.
 REGION = {"lon": (12.0, 52.0), "lat": (40.0, 60.0)}
 UKRAINE_FILL = [255, 236, 179, 150]
@@ -109,6 +117,15 @@ def _inside(ring: list, lon: float, lat: float) -> bool:
     return inside
 
 
+def country_name(properties: dict) -> str:
+    """A country's name in the interface language (CLDR's, via Babel); Natural Earth's own name in English."""
+    name = properties.get("name", "")
+    code = ISO_A2.get(properties.get("iso_a3"))
+    if i18n.language() == i18n.DEFAULT or code is None:
+        return name
+    return Locale.parse(i18n.language()).territories.get(code, name)
+
+
 def country_labels(outline: dict, region: dict = REGION) -> list[dict]:
     """A name per country at the centre of its largest part within `region` ({"lon": (west, east), "lat":
     (south, north)}; the deck's whole region unless a smaller view asks)."""
@@ -120,5 +137,5 @@ def country_labels(outline: dict, region: dict = REGION) -> list[dict]:
             continue
         area, lon, lat, ring = max(parts, key=lambda part: part[0])
         if area > 0 and _inside(ring, lon, lat):  # a bent part's centre can fall in its neighbour: no name then
-            labels.append({"name": feature["properties"]["name"], "lon": round(lon, 3), "lat": round(lat, 3)})
+            labels.append({"name": country_name(feature["properties"]), "lon": round(lon, 3), "lat": round(lat, 3)})
     return labels

@@ -10,10 +10,12 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from conflictdesk.i18n import N_, _
+from conflictdesk.names import place_name
 from conflictdesk.search import same_place
 from conflictdesk.wording import name_text
 
-ALL_UKRAINE = "All Ukraine"
+ALL_UKRAINE = N_("All Ukraine")  # the view's name in links (?place is never needed for it) and its msgid
 CITY_ZOOM = 9  # deck.gl zoom (512-px tiles): about 80 km across at 1280 px wide, the city and its outskirts
 MAP_HEIGHT = 560  # px: the map's height on every page that draws it
 PHONE_MAP_WIDTH = 350  # px: the map's width on a phone 390 px wide, inside Streamlit's page padding
@@ -56,6 +58,11 @@ def place_names(cities: pd.DataFrame) -> list[str]:
     names = list(PRESETS)
     names += sorted(c for c in cities["label"].astype(str) if c not in names)
     return names
+
+
+def place_label(name: str) -> str:
+    """A view's name for the reader: "All Ukraine" in the interface language, a place in its local spelling."""
+    return _(ALL_UKRAINE) if name == ALL_UKRAINE else place_name(name)
 
 
 def match_place(name, cities: pd.DataFrame) -> str | None:

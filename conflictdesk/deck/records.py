@@ -9,19 +9,20 @@ import math
 import pandas as pd
 
 from conflictdesk.charts.style import OKABE_ITO
+from conflictdesk.i18n import N_, _
 from conflictdesk.text import clip
 from conflictdesk.wording import (
-    NOT_STATED, blank, name_text, place_text, precision_text, status_text, strike_labels, toll_text, weapon_text,
-    when_text,
+    NOT_STATED, blank, name_text, place_text, precision_text, status_text, status_word, strike_labels, toll_text,
+    weapon_text, when_text,
 )
 
 # target_type -> legend label and Okabe–Ito colour.
 TARGETS = {
-    "civilian": ("Civilian", OKABE_ITO["vermillion"]),
-    "military": ("Military", OKABE_ITO["blue"]),
-    "dual_use": ("Dual-use", OKABE_ITO["orange"]),
-    "disputed": ("Disputed", OKABE_ITO["purple"]),
-    "unknown": ("Not stated", OKABE_ITO["grey"]),
+    "civilian": (N_("Civilian"), OKABE_ITO["vermillion"]),
+    "military": (N_("Military"), OKABE_ITO["blue"]),
+    "dual_use": (N_("Dual-use"), OKABE_ITO["orange"]),
+    "disputed": (N_("Disputed"), OKABE_ITO["purple"]),
+    "unknown": (N_("Not stated"), OKABE_ITO["grey"]),
 }
 COARSE = {"city", "oblast"}  # geo_precision values drawn as rings
 BASE_RADIUS_M = 1_000
@@ -38,8 +39,8 @@ RECORD_COLUMNS = (
 
 
 def target_legend() -> list[tuple[str, str]]:
-    """The strike colours as (label, hex colour), in legend order."""
-    return list(TARGETS.values())
+    """The strike colours as (label, hex colour), in legend order, labels in the interface language."""
+    return [(_(label), colour) for label, colour in TARGETS.values()]
 
 
 def target_colour(target_type) -> str:
@@ -83,35 +84,36 @@ def strike_label_map(strikes: pd.DataFrame) -> dict[str, str]:
 
 def tooltip_text(row) -> str:
     """The hover text of a strike, shown as plain text: date, place, toll with its claimant, source."""
-    lines = [when_text(row), clip(place_text(row), 60), f"Located: {precision_text(row.get('geo_precision'))}"]
+    lines = [when_text(row), clip(place_text(row), 60),
+             _("Located: {precision}").format(precision=precision_text(row.get("geo_precision")))]
     if not blank(row.get("toll_status")):
         lines.append(clip(toll_text(row), 120))
         claimant = None if blank(row.get("toll_claimant")) else clip(str(row["toll_claimant"]), 40)
-        lines.append(f"Toll: {status_text(clip(str(row['toll_status']), 20), claimant)}")
+        lines.append(_("Toll: {status}").format(status=status_text(clip(str(row["toll_status"]), 20), claimant)))
     else:
-        lines.append("No casualty report in the data")
+        lines.append(_("No casualty report in the data"))
     source = clip(name_text(row.get("publisher")), 40)
     if not blank(row.get("source_title")):
         source += f": {clip(str(row['source_title']).strip(), 60)}"
-    lines.append(f"Source: {source}")
+    lines.append(_("Source: {source}").format(source=source))
     if row.get("source_type") == "synthetic":
-        lines.append("SYNTHETIC DATA: not reporting, do not quote")
+        lines.append(_("SYNTHETIC DATA: not reporting, do not quote"))
     return "\n".join(lines)
 
 
 def strike_facts(row) -> dict[str, str]:
     """A strike's card facts as label -> plain text: date, location, target, weapon, attacker, status."""
-    target = TARGETS.get(row.get("target_type"), TARGETS["unknown"])[0]
+    target = _(TARGETS.get(row.get("target_type"), TARGETS["unknown"])[0])
     if not blank(row.get("target")):
         target += f" ({str(row['target']).strip()})"
     return {
-        "Date": when_text(row),
-        "Place": place_text(row),
-        "Located": precision_text(row.get("geo_precision")),
-        "Target": target,
-        "Weapon": weapon_text(row.get("weapon")),
-        "Attacker": name_text(row.get("attacker_name"), NOT_STATED),
-        "Strike status": name_text(row.get("status"), NOT_STATED),
+        _("Date"): when_text(row),
+        _("Place"): place_text(row),
+        _("Located"): precision_text(row.get("geo_precision")),
+        _("Target"): target,
+        _("Weapon"): weapon_text(row.get("weapon")),
+        _("Attacker"): name_text(row.get("attacker_name"), NOT_STATED),
+        _("Strike status"): status_word(row.get("status")) if not blank(row.get("status")) else _(NOT_STATED),
     }
 
 

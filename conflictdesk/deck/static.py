@@ -16,6 +16,7 @@ from conflictdesk.deck.mapdata import MapData
 from conflictdesk.deck.outlines import HOME_COUNTRY, country_labels, outline_features
 from conflictdesk.deck.places import UKRAINE_BOUNDS, place_box
 from conflictdesk.deck.records import COARSE, RECORD_COLUMNS, TARGETS, rows, strike_radius, tooltip_text
+from conflictdesk.i18n import _
 from conflictdesk.text import escape_html
 
 MAP_PX = 420  # the map's height in the figure
@@ -85,7 +86,7 @@ def _strikes(figure: go.Figure, strikes: pd.DataFrame, bounds: dict) -> None:
                 for r in own]
         figure.add_trace(go.Scatter(
             x=[float(r["longitude"]) for r in own], y=[mercator(float(r["latitude"])) for r in own], mode="markers",
-            name=label, hovertext=[_hover(tooltip_text(r)) for r in own], hoverinfo="text",
+            name=_(label), hovertext=[_hover(tooltip_text(r)) for r in own], hoverinfo="text",
             marker=dict(size=[min(s, 60) for s in size], color=colour, opacity=0.85,
                         symbol=["circle-open" if r.get("geo_precision") in COARSE else "circle" for r in own],
                         line=dict(color=[colour if r.get("geo_precision") in COARSE else "white" for r in own],
@@ -108,12 +109,12 @@ def _cells(figure: go.Figure, cells: pd.DataFrame) -> None:
     for colour, (xs, ys) in shades.items():
         figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=f"rgba{colour + (0.8,)}",
                                     line=dict(color="white", width=0.5), hoverinfo="skip", showlegend=False,
-                                    name="Squares of strikes"))
+                                    name=_("Squares of strikes")))
     figure.add_trace(go.Scatter(
         x=[(c["west"] + c["east"]) / 2 for c in records],
         y=[mercator((c["south"] + c["north"]) / 2) for c in records], mode="markers",
         marker=dict(size=6, opacity=0), hovertext=[_hover(cell_tooltip(c)) for c in records], hoverinfo="text",
-        showlegend=False, name="Squares of strikes",
+        showlegend=False, name=_("Squares of strikes"),
     ))
 
 
@@ -141,8 +142,8 @@ def map_figure(data: MapData, outline: dict, cities: pd.DataFrame, place: str | 
                          legend=dict(orientation="h", x=0, y=1, yanchor="bottom", xanchor="left",
                                      font=dict(size=12)))
     if not note:
-        note = ("Circle area: people reported killed or injured; rings: located only to a city or region."
-                if data.cells is None else "Squares: strikes added up, darker where there are more.")
+        note = (_("Circle area: people reported killed or injured; rings: located only to a city or region.")
+                if data.cells is None else _("Squares: strikes added up, darker where there are more."))
     frame(figure, MAP_PX, title=title, caption=caption, note=note,
           top_px=LEGEND_PX if data.strikes is not None else 0, axis_px=8)
     return figure

@@ -35,6 +35,7 @@ import functools
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from conflictdesk.i18n import N_
 from conflictdesk.importers.common import OUT_OF_SCOPE, Context, Event, Publisher, Skip, coordinates, count, event_id, joined
 from conflictdesk.importers.dates import DAY_FIRST, parse_date
 from conflictdesk.importers.kinds import ACLED_AGAINST_CIVILIANS as AGAINST_CIVILIANS
@@ -42,7 +43,7 @@ from conflictdesk.importers.kinds import acled_kind, actor_rows
 from conflictdesk.importers.weapons import weapon as _weapon
 
 CODED = "(ACLED's coded fatalities)"
-NO_FATALITIES = "no fatalities reported (ACLED codes 0 for none and for unknown)"
+NO_FATALITIES = N_("no fatalities reported (ACLED codes 0 for none and for unknown)")  # data; marked: translated when shown
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 TOLL = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatalit\w*|casualt\w*|bodies|body)\b", re.IGNORECASE)
 

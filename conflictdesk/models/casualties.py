@@ -7,12 +7,23 @@ import pandas as pd
 from conflictdesk import wording
 from conflictdesk.models import Run, Total, disclosures
 from conflictdesk.models.corrections import mark_text
-from conflictdesk.wording import blank, row_figure, total_text
+from conflictdesk.i18n import N_, NP_, _, ngettext
+from conflictdesk.wording import blank, name_text, number_text, row_figure, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # strikes whose figures are listed beside a total
 BAR_LIMIT = 25  # strikes drawn as bars: past this, the highest tolls
 TABLE_LIMIT = 500  # reports shown in the table: past this, the first ones (1,000 cost ~30 ms more a rerun)
+FIGURE_LABELS = {"killed": N_("People killed"), "injured": N_("People injured")}
+# What a total adds, a whole sentence per figure: with how many of the strikes give a figure (True) or all do.
+SAID = {
+    ("killed", False): NP_("{total} killed in {count} strike.", "{total} killed in {count} strikes."),
+    ("killed", True): NP_("{total} killed in {count} strike ({reported} of them with a figure).",
+                          "{total} killed in {count} strikes ({reported} of them with a figure)."),
+    ("injured", False): NP_("{total} injured in {count} strike.", "{total} injured in {count} strikes."),
+    ("injured", True): NP_("{total} injured in {count} strike ({reported} of them with a figure).",
+                           "{total} injured in {count} strikes ({reported} of them with a figure)."),
+}
 
 
 @dataclass(frozen=True)
@@ -30,26 +41,26 @@ class Tolls:
 def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str, str]) -> Total:
     total = total_text(row["total"], row["qualifier"])
     reported = int(row["reported"])
-    in_strikes = f"in {strikes:,} strike{'s' if strikes != 1 else ''}"
-    with_figure = f" ({reported:,} of them with a figure)" if reported < strikes else ""
-    said = f"{total} {figure} {in_strikes}{with_figure}. "
+    said = ngettext(*SAID[(figure, reported < strikes)], strikes).format(
+        total=total, count=number_text(strikes), reported=number_text(reported)) + " "
+    label = _(FIGURE_LABELS[figure])
     if strikes > PARTS_LIMIT:
         return Total(
-            f"People {figure}",
+            label,
             total,
-            said + f"Adds each strike's latest figure; {int(row['inexact']):,} of the {reported:,} figures are not "
-            f"exact. The chart below gives the {min(strikes, BAR_LIMIT)} highest tolls in their sources' words, "
-            "the download every strike's.",
+            said + _("Adds each strike's latest figure; {inexact} of the {reported} figures are not exact. The chart "
+                     "below gives the {bars} highest tolls in their sources' words, the download every strike's.").format(
+                inexact=number_text(row["inexact"]), reported=number_text(reported), bars=min(strikes, BAR_LIMIT)),
         )
     parts = []
     for toll in tolls.to_dict("records"):
         number = toll[figure]
         phrase = row_figure(toll, figure)
-        who = f" ({toll['claimant_name']})" if not pd.isna(number) else ""
+        who = f" ({name_text(toll['claimant_name'])})" if not pd.isna(number) else ""
         corrected = toll.get("corrected")
         mark = f" [{corrected}]" if not blank(corrected) else ""
         parts.append(f"{labels[toll['strike_id']]}: {phrase}{who}{mark}")
-    return Total(f"People {figure}", total, said + "Adds each strike's latest figure: " + "; ".join(parts) + ".")
+    return Total(label, total, said + _("Adds each strike's latest figure: {parts}.").format(parts="; ".join(parts)))
 
 
 def tolls(view: View, run: Run) -> Tolls:
@@ -75,8 +86,8 @@ def history_note(tolls: Tolls, with_history: int, drawn: bool) -> str | None:
     if drawn:
         return None
     if with_history == 0:
-        return "One report per strike so far: there is no change in the tolls to draw."
-    return (
-        f"None of the {len(tolls.tolls)} strikes in the bar chart has more than one report; {with_history:,} other "
+        return _("One report per strike so far: there is no change in the tolls to draw.")
+    return _(
+        "None of the {count} strikes in the bar chart has more than one report; {others} other "
         "strikes in this view do. Narrow the filters to see how their tolls changed."
-    )
+    ).format(count=len(tolls.tolls), others=number_text(with_history))

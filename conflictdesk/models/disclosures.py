@@ -8,7 +8,7 @@ import pandas as pd
 
 from conflictdesk.i18n import _, ngettext
 from conflictdesk.view import View
-from conflictdesk.wording import blank, total_text
+from conflictdesk.wording import blank, number_text, total_text
 
 Run = Callable[..., pd.DataFrame]
 
@@ -31,7 +31,7 @@ def other_events(view: View, run: Run) -> OtherEvents:
     parts = [
         ngettext("{name}, {events} event ({killed} killed)", "{name}, {events} events ({killed} killed)",
                  int(row["events"])).format(
-            name=row["kind_name"], events=f"{int(row['events']):,}",
+            name=row["kind_name"], events=number_text(row["events"]),
             killed=total_text(row["killed_total"], row["killed_qualifier"]),
         )
         for row in kinds.to_dict("records")
@@ -40,7 +40,7 @@ def other_events(view: View, run: Run) -> OtherEvents:
         "{count} other event in this view is not a strike, so it is not counted as one: {kinds}.",
         "{count} other events in this view are not strikes, so they are not counted as strikes: {kinds}.",
         count,
-    ).format(count=f"{count:,}", kinds="; ".join(parts))
+    ).format(count=number_text(count), kinds="; ".join(parts))
     return OtherEvents(count, kinds, sentence)
 
 
@@ -51,14 +51,14 @@ def straddling_text(row) -> str | None:
     if straddling == 0:
         return None
     held = row.get("straddling_total")
-    held = _("no figure") if blank(held) else f"{int(held):,}"
+    held = _("no figure") if blank(held) else number_text(held)
     return ngettext(
         "{count} of them has a date window reaching past the period's edge, so it may have happened outside the "
         "period; its figure: {held}.",
         "{count} of them have date windows reaching past the period's edge, so they may have happened outside the "
         "period; their figures add up to {held}.",
         straddling,
-    ).format(count=f"{straddling:,}", held=held)
+    ).format(count=number_text(straddling), held=held)
 
 
 def left_out_text(run: Run) -> str | None:
@@ -73,11 +73,11 @@ def left_out_text(run: Run) -> str | None:
             "Imports left out {rows} row of the publishers' files; see Sources & method.",
             "Imports left out {rows} rows of the publishers' files; see Sources & method.",
             rows,
-        ).format(rows=f"{rows:,}")
+        ).format(rows=number_text(rows))
     return ngettext(
         "Imports left out {rows} row of the publishers' files, holding {deaths} deaths by the publishers' figures, "
         "not in these totals; see Sources & method.",
         "Imports left out {rows} rows of the publishers' files, holding {deaths} deaths by the publishers' figures, "
         "not in these totals; see Sources & method.",
         rows,
-    ).format(rows=f"{rows:,}", deaths=f"{int(deaths):,}")
+    ).format(rows=number_text(rows), deaths=number_text(deaths))

@@ -6,15 +6,17 @@ import pandas as pd
 
 from conflictdesk.models import Run, Total, disclosures
 from conflictdesk.models.corrections import mark_text
-from conflictdesk.wording import row_figure, total_text
+from conflictdesk.i18n import N_, _
+from conflictdesk.wording import name_text, number_text, row_figure, status_word, total_text
 from conflictdesk.view import View
 
 PARTS_LIMIT = 12  # past this many strikes, the figures behind a total are listed on the Casualties page
 TIMELINE_LIMIT = 300  # past this many items, the timeline counts them per day
-TOTALS_NOTE = (
+TOTALS_NOTE = N_(
     "Totals add each strike's latest reported toll. They say “at least” or “about” whenever any part is not an "
     "exact figure or a strike has no figure; claims by opposing sides are never added together."
-)
+)  # marked: translate with _() where shown
+FIGURE_LABELS = {"killed": N_("People killed"), "injured": N_("People injured")}
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Headline:
 
 
 def _status(value) -> str:
-    return value if isinstance(value, str) else "no report"
+    return status_word(value) if isinstance(value, str) else _("no report")
 
 
 def headline(view: View, run: Run) -> Headline:
@@ -43,22 +45,22 @@ def headline(view: View, run: Run) -> Headline:
         total = total_text(row["total"], row["qualifier"])
         if tolls is None:
             reported, inexact = int(row["reported"]), int(row["inexact"])
-            caption = (
-                f"Across {count:,} strikes: see Casualties for each strike's figure in its source's words. "
-                f"{reported:,} of them give a figure; {inexact:,} of those figures are not exact "
+            caption = _(
+                "Across {count} strikes: see Casualties for each strike's figure in its source's words. "
+                "{reported} of them give a figure; {inexact} of those figures are not exact "
                 "(“at least”, “over”, “about”, a word such as “dozens”)."
-            )
+            ).format(count=number_text(count), reported=number_text(reported), inexact=number_text(inexact))
         elif tolls.empty:
-            caption = "No strikes in this view."
+            caption = _("No strikes in this view.")
         else:
             parts = [
-                f"{t.city}: {row_figure(t, figure)}"
-                f" ({t.claimant_name}, {_status(t.toll_status)})"
+                f"{name_text(t.city)}: {row_figure(t, figure)}"
+                f" ({name_text(t.claimant_name)}, {_status(t.toll_status)})"
                 + ("" if pd.isna(t.get("corrected_on")) else f" [{mark_text(t['corrected_on'])}]")
-                for _, t in tolls.iterrows()
+                for _row, t in tolls.iterrows()
             ]
-            caption = "In the sources' words: " + "; ".join(parts)
-        figures.append(Total(f"People {figure}", total, caption))
+            caption = _("In the sources' words: {parts}").format(parts="; ".join(parts))
+        figures.append(Total(_(FIGURE_LABELS[figure]), total, caption))
     others = disclosures.other_events(view, run)
     killed = totals.loc["killed"]
     notes = (others.sentence, disclosures.straddling_text(killed), disclosures.left_out_text(run))
@@ -84,16 +86,17 @@ def timeline(view: View, run: Run) -> Timeline:
     days = run("timeline_days", **view.params())
     size = int(days["items"].sum())
     if size == 0:
-        return Timeline(None, None, "Nothing in the data for this period and these actors.")
+        return Timeline(None, None, _("Nothing in the data for this period and these actors."))
     if size <= TIMELINE_LIMIT:
         return Timeline(
             run("timeline", **view.params()),
             None,
-            "Timeline of strikes, statements, truces (bars show their window) and diplomatic events.",
+            _("Timeline of strikes, statements, truces (bars show their window) and diplomatic events."),
         )
     return Timeline(
         None,
         days,
-        f"{size:,} items in this period: too many to draw one by one, so each panel counts strikes, statements, "
-        "truces (on the day they begin) and diplomatic events per day. Narrow the period to see each item.",
+        _("{count} items in this period: too many to draw one by one, so each panel counts strikes, statements, "
+          "truces (on the day they begin) and diplomatic events per day. Narrow the period to see each item.").format(
+            count=number_text(size)),
     )

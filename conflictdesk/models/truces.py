@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from conflictdesk.models import Run
+from conflictdesk.i18n import _
 from conflictdesk.view import View
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ def truces(view: View, run: Run) -> Truces:
         if not one.empty:
             claims = run("truce_claims_of_truce", truce_id=view.truce, actors=list(view.filters.actors))
             return Truces(one, claims, True, notices)
-        notices.append(f"No truce “{view.truce}” in the data: it may have been removed or the link mistyped.")
+        notices.append(_("No truce “{id}” in the data: it may have been removed or the link mistyped.").format(
+            id=view.truce))
     found = run("truces_in_period", date_from=view.filters.date_from, date_to=view.filters.date_to)
     return Truces(found, run("truce_claims", **view.params()), False, notices)

@@ -5,12 +5,13 @@ from conflictdesk.text import escape_markdown
 from conflictdesk.ui.cards import source_caption, statement_card
 from conflictdesk.ui.corrections import correction_mark
 from conflictdesk.ui.footer import chart_caption, credit, download_csv, footer, link
-from conflictdesk.ui.setup import Context, go, start_page
+from conflictdesk.ui.setup import Context, choose_language, go, start_page
 
 __all__ = [
     "Context",
     "chart_caption",
     "correction_mark",
+    "choose_language",
     "credit",
     "download_csv",
     "escape_markdown",

@@ -3,6 +3,8 @@
 import pandas as pd
 import streamlit as st
 
+from conflictdesk.i18n import _
+from conflictdesk.names import display
 from conflictdesk.text import escape_markdown, safe_url
 from conflictdesk.wording import date_text
 from conflictdesk.ui.corrections import correction_mark
@@ -20,7 +22,7 @@ def source_caption(publisher, title=None, url=None, excerpt=None) -> None:
     if title is not None and not pd.isna(title):
         name += f": {escape_markdown(title)}" if name else escape_markdown(title)  # no publisher named: the title
     address = safe_url(url)
-    st.caption(f"Source: [{name}]({address})" if address else f"Source: {name}")
+    st.caption(_("Source: {source}").format(source=f"[{name}]({address})" if address else name))
     if excerpt is not None and not pd.isna(excerpt):
         st.caption(f"“{escape_markdown(excerpt)}”")
 
@@ -31,8 +33,8 @@ def statement_card(row, view: View, own_link: bool = True) -> None:
         who = f"**{escape_markdown(row['speaker'])}**"
         if _given(row.get("speaker_role")):
             who += f", {escape_markdown(row['speaker_role'])}"
-        if _given(row.get("actor_name")) and row["actor_name"] != "not stated":
-            who += f" ({escape_markdown(row['actor_name'])})"
+        if _given(row.get("actor_name")) and row["actor_name"] != "not stated":  # queries/ say "not stated"
+            who += f" ({escape_markdown(display(row['actor_name']))})"
         st.markdown(who)
         when = date_text(row["date"], row["date_precision"])
         venue = f" · {escape_markdown(row['venue'])}" if _given(row.get("venue")) else ""
@@ -40,17 +42,20 @@ def statement_card(row, view: View, own_link: bool = True) -> None:
         if row["quote_kind"] == "direct":
             st.markdown(f"> “{escape_markdown(row['quote'])}”")
         else:
-            st.markdown(f"> *Paraphrase:* {escape_markdown(row['quote'])}")
+            st.markdown("> " + _("*Paraphrase:* {quote}").format(quote=escape_markdown(row["quote"])))
         topics = row.get("topics")
         if topics is not None and len(topics):
-            st.caption("Topics: " + ", ".join(escape_markdown(t) for t in topics))
+            st.caption(_("Topics: {topics}").format(topics=", ".join(escape_markdown(t) for t in topics)))
         links = []
         if _given(row.get("related_strike_id")):
-            links.append(f"[Related strike]({link(view.on('map', strike=row['related_strike_id']))})")
+            links.append("[{text}]({url})".format(text=_("Related strike"),
+                                                  url=link(view.on("map", strike=row["related_strike_id"]))))
         if _given(row.get("related_truce_id")):
-            links.append(f"[Related truce]({link(view.on('truces', truce=row['related_truce_id']))})")
+            links.append("[{text}]({url})".format(text=_("Related truce"),
+                                                  url=link(view.on("truces", truce=row["related_truce_id"]))))
         if own_link:
-            links.append(f"[Link to this statement]({link(view.on('statements', statement=row['statement_id']))})")
+            links.append("[{text}]({url})".format(text=_("Link to this statement"),
+                                                  url=link(view.on("statements", statement=row["statement_id"]))))
         if links:
             st.markdown(" · ".join(links))
         source_caption(row.get("publisher"), row.get("source_title"), row.get("source_url"), row.get("excerpt"))

@@ -42,7 +42,7 @@ def correction_mark(keys, corrected_on, view: View, label: str | None = None) ->
     with st.popover(label or corrections.mark_text(corrected_on), icon=ICON):
         for entry in corrections.row_entries(keys, store.run):
             draw_entry(entry)
-        st.markdown(f"[{_('Every correction')}]({link(view.on('corrections'))})")
+        st.markdown("[{text}]({url})".format(text=_("Every correction"), url=link(view.on("corrections"))))
 
 
 def updated_since(view: View) -> None:
@@ -57,4 +57,5 @@ def updated_since(view: View) -> None:
         more = ""
         if notice.more:
             more = _("and {count} more; ").format(count=notice.more)
-        st.markdown(more + f"[{_('see every correction')}]({link(view.replace(as_of=None).on('corrections'))})")
+        every = "[{text}]({url})".format(text=_("see every correction"), url=link(view.replace(as_of=None).on("corrections")))
+        st.markdown(more + every)

@@ -12,7 +12,7 @@ import pandas as pd
 
 import streamlit as st
 
-from conflictdesk import export, store
+from conflictdesk import export, i18n, store
 from conflictdesk import wording
 from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, full_credit, period_text, restricted_notice
 from conflictdesk.models.corrections import annotate
@@ -75,6 +75,7 @@ def part_titles() -> dict[str, str]:
         "headline": _("Headline figures"), "timeline": _("Timeline"), "statements": _("Statements"),
         "map": _("Map"), "strike": _("Strike card"), "totals": _("Totals"), "tolls": _("Latest toll per strike"),
         "history": _("How the tolls changed"), "window": _("Truce window chart"), "claims": _("Claims of violations"),
+        "weeks": _("Attacks per week"), "nights": _("Attacks per night"), "reports": _("Air-attack reports"),
     }
 
 
@@ -112,7 +113,7 @@ def footer(ctx) -> None:
         restricted()
         st.caption(_("Cite this view (copy with the button at the block's top right):"))
         st.code(
-            export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.title),
+            export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.label),
             language=None,
             wrap_lines=True,
         )
@@ -128,11 +129,11 @@ def footer(ctx) -> None:
         parts.append(f"[{label}]({url})" if url else label)
     last = meta.get("last_update")
     st.caption(
-        "**Sources:** "
-        + "; ".join(parts)
-        + f"  \n**Last update:** {pd.Timestamp(last):%-d %B %Y}"
-        + f" · **Data version:** `{escape_markdown(meta.get('data_version'))}`"
-        + f"  \n{escape_markdown(LICENCE_NOTE)}"
+        _("**Sources:** {sources}").format(sources="; ".join(parts))
+        + "  \n"
+        + _("**Last update:** {day} · **Data version:** `{version}`").format(
+            day=wording.day_text(pd.Timestamp(last), i18n.MONTH_FORM), version=escape_markdown(meta.get("data_version")))
+        + f"  \n{escape_markdown(_(LICENCE_NOTE))}"
     )
 
 
@@ -145,12 +146,13 @@ def embed_block(ctx, pinned: View) -> None:
     if ctx.page.parts:
         part = st.selectbox(
             _("What to embed"), choices, index=choices.index(current), key=f"embed-part-{ctx.page.path}",
-            format_func=lambda p: _("The whole page") if p == WHOLE_PAGE else titles.get(p, p),
+            # Labels made now, in this run's language (AppTest and Streamlit may call format_func elsewhere).
+            format_func={p: _("The whole page") if p == WHOLE_PAGE else titles.get(p, p) for p in choices}.get,
         )
     st.caption(_("Embed code (paste it into your article's HTML; the frame takes the height of what it shows):"))
     shown = pinned.replace(part=part or None)
     st.code(
-        export.embed_code(shown.url(base_url(), embed=True), frame_title(ctx.page.title, part or None)),
+        export.embed_code(shown.url(base_url(), embed=True), frame_title(ctx.page.label, part or None)),
         language="html",
         wrap_lines=True,
     )

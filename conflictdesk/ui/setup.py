@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from conflictdesk import export, gate, i18n, store, urlparams
+from conflictdesk.names import actor_names, learn_actors
 from conflictdesk.problems import DataError
 from conflictdesk.sitemap import Page, page_at
 from conflictdesk.text import escape_markdown
@@ -59,7 +60,7 @@ class Context:
     view: View
     meta: dict
     notices: tuple[str, ...] = field(default=())
-    actor_meaning: str = "involving"
+    actor_meaning: str = "involving {actors}"  # a marked phrase (wording.actors_text)
     actor_names: dict = field(default_factory=dict)
 
     @property
@@ -77,10 +78,24 @@ class Context:
         return self.view.part in (None, part)
 
 
+def choose_language() -> str:
+    """Make the link's `lang` (else the browser's preferred language, else English) this run's language.
+
+    Read before the gate and the data, so the password form and the error pages speak it too; read_view
+    checks the parameter again and names a bad one in a notice.
+    """
+    asked = st.query_params.get("lang")
+    return i18n.use(asked if asked in i18n.LANGUAGES else i18n.preferred(st.context.locale))
+
+
 def start_page(path: str, actor_meaning: str) -> Context:
-    """Set up the page at `path` whether or not app.py ran first; returns its Context."""
+    """Set up the page at `path` whether or not app.py ran first; returns its Context.
+
+    `actor_meaning` is a phrase marked with N_ with an {actors} placeholder ("strikes carried out by {actors}").
+    """
     page = page_at(path)
-    st.set_page_config(page_title=f"{page.title} · {APP_NAME}", page_icon=":material/public:", layout="wide")
+    choose_language()
+    st.set_page_config(page_title=f"{page.label} · {APP_NAME}", page_icon=":material/public:", layout="wide")
     gate.require_password()
     served, data_notice, problems = store.status()  # readers keep the last good data while newer files fail
     if served is None:
@@ -99,11 +114,14 @@ def start_page(path: str, actor_meaning: str) -> Context:
     if data_notice:
         st.info(escape_markdown(data_notice), icon=":material/hourglass_top:")
     if problems and store.curator():
-        with st.expander(f"Curator: {len(problems)} problem(s) in the newest data files", icon=":material/error:"):
+        heading = i18n.ngettext("Curator: {count} problem in the newest data files",
+                                "Curator: {count} problems in the newest data files", len(problems))
+        with st.expander(heading.format(count=len(problems)), icon=":material/error:"):
             st.dataframe(problem_table(problems), hide_index=True, width="stretch")
-    st.title(page.title)
+    st.title(page.label)
     actors = store.run("actors")
-    names = dict(zip(actors["actor_id"], actors["name"]))
+    learn_actors(actors)  # rows of data name actors in the reader's script when an alias gives it (names.py)
+    names = actor_names(actors)
     st.caption(escape_markdown(filter_caption(view, actor_meaning, names)))
     for notice in notices:
         st.info(escape_markdown(notice), icon=":material/link_off:")

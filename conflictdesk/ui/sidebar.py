@@ -4,8 +4,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from conflictdesk import store
+from conflictdesk import i18n, store
+from conflictdesk.i18n import _
 from conflictdesk.filters import Filters
+from conflictdesk.names import actor_names
 from conflictdesk.sitemap import PAGES
 from conflictdesk.view import View
 
@@ -31,7 +33,7 @@ def draw_sidebar(view: View) -> None:
     span_row = store.run("date_span").iloc[0]
     first, last = pd.Timestamp(span_row["first_date"]).date(), pd.Timestamp(span_row["last_date"]).date()
     actors = store.run("actors")
-    names = dict(zip(actors["actor_id"], actors["name"]))
+    names = actor_names(actors)
     filters = view.filters
     # Set every run: a page switch gives the widgets new identities, so their old state is not theirs.
     st.session_state["period"] = (filters.date_from, filters.date_to)
@@ -45,32 +47,53 @@ def draw_sidebar(view: View) -> None:
 
     with st.sidebar:
         draw_menu(view)
-        st.header("Filters")
+        draw_language_switch(view)
+        st.header(_("Filters"))
         st.date_input(
-            "Period",
+            _("Period"),
             key="period",
             min_value=min(first, filters.date_from),
             max_value=max(last, filters.date_to),
             format="YYYY-MM-DD",
             on_change=changed,
-            help="Defaults to the whole span of the data.",
+            help=_("Defaults to the whole span of the data."),
         )
         st.multiselect(
-            "Actors",
+            _("Actors"),
             options=list(names),
             key="actor",
             format_func=lambda actor_id: names.get(actor_id, actor_id),
-            placeholder="All actors",
+            placeholder=_("All actors"),
             on_change=changed,
-            help="Leave empty for all actors. Each page says what the actor filter means there.",
+            help=_("Leave empty for all actors. Each page says what the actor filter means there."),
         )
-        st.caption("The page's link carries these filters: copy it to share this view.")
+        st.caption(_("The page's link carries these filters and the language: copy it to share this view."))
 
 
 def draw_menu(view: View) -> None:
     """The page menu by title; each link carries the view's filters, so it works opened in a new tab."""
     for page in PAGES:
         try:
-            st.page_link(page.file, label=page.title, icon=page.icon, query_params=view.on(page.path).query())
+            st.page_link(page.file, label=page.label, icon=page.icon, query_params=view.on(page.path).query())
         except StreamlitPageNotFoundError:
             return  # the page file itself is the entry point (AppTest on one page): there is no menu to draw
+
+
+def draw_language_switch(view: View) -> None:
+    """The interface language, each named in its own words; a choice writes `lang` to the page's link."""
+    from conflictdesk.ui.setup import go
+
+    def switched() -> None:
+        chosen = st.session_state.get("language")
+        if chosen:  # a click on the language already chosen unselects it: keep it
+            go(view.replace(lang=chosen))
+
+    st.session_state["language"] = i18n.language()
+    st.segmented_control(
+        _("Language"),
+        options=list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGES.get,
+        key="language",
+        on_change=switched,
+        help=_("The dashboard's own words change; the data stays in the words of its sources."),
+    )
