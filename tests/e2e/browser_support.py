@@ -46,13 +46,13 @@ def free_port() -> int:
 class Server:
     """A running `streamlit run app.py` on a free loopback port; `stop()` ends it."""
 
-    def __init__(self, env: dict | None = None):
+    def __init__(self, env: dict | None = None, script: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         logs = ROOT / ".pytest_cache"
         self.log = open(logs / f"streamlit-{self.port}.log", "w+") if logs.exists() else subprocess.DEVNULL
         command = [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"),
             "--server.port", str(self.port), "--server.address", "127.0.0.1",
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",

@@ -274,7 +274,8 @@ def test_all_ukraine_resets_the_zoom(make_context, server):
         """The canvas once two screenshots in a row agree (deck.gl has finished drawing)."""
         previous = canvas.screenshot()
         for _ in range(20):
-            page.wait_for_timeout(500)
+            # two animation frames, not a fixed time: deck.gl draws on frames
+            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             current = canvas.screenshot()
             if current == previous:
                 return current

@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import Server, save_screenshot
+from browser_support import Server
 
 PASSWORD = "gate-e2e-Qv7"
 SESSION_ROUTE = "/_conflictdesk/gate/session"
@@ -73,7 +73,6 @@ def test_every_way_in_is_closed_without_the_password(browser, gated_server):
     for path in WAYS_IN:
         page.goto(f"{gated_server.url}/{path}")
         expect_closed(page)
-    save_screenshot(page, "gate-closed")
     page.reload()
     expect_closed(page)
     assert not [c for c in ctx.cookies() if c["name"] == "conflictdesk_gate"]
@@ -91,7 +90,6 @@ def test_passing_keeps_links_and_reloads_open_and_downloads_stay_gated(browser, 
     cookie = next(c for c in ctx.cookies() if c["name"] == "conflictdesk_gate")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and PASSWORD not in cookie["value"]
     assert PASSWORD not in page.url
-    save_screenshot(page, "gate-passed-statements")
 
     # An in-app link opened in a new tab (a new session): open, no password asked.
     href = page.get_by_role("link", name="Link to this statement").first.get_attribute("href")

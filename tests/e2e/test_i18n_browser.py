@@ -19,6 +19,8 @@ UK_TITLES = {
     "truces": "Порушення перемир’я",
     "statements": "Заяви",
     "sources": "Джерела й методика",
+    "air": "Повітряні атаки",
+    "corrections": "Виправлення",
 }
 EN_TITLES = {
     "overview": "Overview",
@@ -27,6 +29,8 @@ EN_TITLES = {
     "truces": "Truce violations",
     "statements": "Statements",
     "sources": "Sources & method",
+    "air": "Air attacks",
+    "corrections": "Corrections",
 }
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1440, "height": 900}}

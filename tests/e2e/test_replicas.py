@@ -27,9 +27,10 @@ DONE = "[data-testid='stApp'][data-test-script-state='notRunning'][data-test-con
 @pytest.fixture(scope="module")
 def plan():
     """Distinct filter sets with the overview's figures for each, computed without Streamlit."""
-    from conflictdesk.load import data_dir, load
+    from conflictdesk.cache import open_data
+    from conflictdesk.load import data_dir
 
-    con = load(data_dir())
+    con = open_data(data_dir())
     try:
         pool = load_test.filter_pool(con, SESSIONS + READERS, seed=3)
     finally:

@@ -1,15 +1,10 @@
 """Data text as Chromium draws it through Streamlit's markdown: literal, no icon, emoji, link or hidden control."""
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import ROOT, free_port
+from browser_support import ROOT, Server
 
 HOSTILE = {
     "icon": ":material/verified: Russian state television",
@@ -41,27 +36,11 @@ def text_page(tmp_path_factory):
     """A tiny page drawing each hostile text with the app's escaping, served by `streamlit run`."""
     folder = tmp_path_factory.mktemp("textpage")
     (folder / "page.py").write_text(PAGE.format(hostile=HOSTILE), encoding="utf-8")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(folder / "page.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=folder, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server = Server(env={"PYTHONPATH": str(ROOT)}, script=folder / "page.py")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the text page's server did not start")
-                time.sleep(0.2)
-        yield url
+        yield server.url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 def test_data_text_is_drawn_literally(context, text_page):
