@@ -55,3 +55,13 @@ def link(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def widened(raw: bytes, cells: list[str]) -> bytes:
+    """A raw CSV record with cells appended before its line ending, its own bytes kept as they are.
+
+    For the header: the names of columns the folder's file lacks; for a row: as many empty cells."""
+    if not cells:
+        return raw
+    body = raw.rstrip(b"\r\n")
+    return body + ("," + ",".join(cells)).encode("utf-8") + raw[len(body):]

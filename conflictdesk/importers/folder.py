@@ -26,7 +26,7 @@ from pathlib import Path
 
 from conflictdesk.importers.common import Event, Publisher, Skip
 from conflictdesk.importers.credit import release_rank
-from conflictdesk.importers.csvfiles import RowWriter, link, raw_records
+from conflictdesk.importers.csvfiles import RowWriter, link, raw_records, widened
 from conflictdesk.importers.ledger import LEDGER, write_ledger
 from conflictdesk.importers.versions import Versions
 from conflictdesk.load import validate
@@ -56,6 +56,21 @@ class Existing:
     header: list[str]
     terminator: str = "\n"
     present: bool = False
+    added: tuple[str, ...] = ()  # contract columns the file lacks (optional ones): appended, empty, on merge
+
+    @classmethod
+    def read(cls, file: Path, table) -> "Existing":
+        """The file's header and line ending, widened by the contract columns it lacks (so no imported column
+        is lost when a folder written without them is merged into)."""
+        with file.open("rb") as handle:
+            first = handle.readline()
+        header = [name.strip() for name in next(csv.reader([first.decode("utf-8-sig")]), [])]
+        added = tuple(name for name in table.column_names if name not in header)
+        return cls(header + list(added), "\r\n" if first.endswith(b"\r\n") else "\n", True, added)
+
+    def kept(self, raw: bytes, is_header: bool) -> bytes:
+        """A record of the file as it is written back: its bytes, plus the added columns (names or empty cells)."""
+        return widened(raw, list(self.added) if is_header else [""] * len(self.added))
 
 
 @dataclass
@@ -120,13 +135,7 @@ class Target:
 
     def _scan(self) -> None:
         for table in TABLES:
-            file = self.out / table.file
-            with file.open("rb") as handle:
-                first = handle.readline()
-            header = next(csv.reader([first.decode("utf-8-sig")]), [])
-            self.tables[table.name] = Existing(
-                [name.strip() for name in header], "\r\n" if first.endswith(b"\r\n") else "\n", True
-            )
+            self.tables[table.name] = Existing.read(self.out / table.file, table)
         prefix = f"{self.publisher.key}-file-"
         for row in self._rows("sources"):
             sid = row["source_id"]
@@ -265,8 +274,8 @@ class Target:
                 first = True
                 for raw, cells in raw_records(self.out / table.file, header=True):
                     if first or not cells:
+                        handle.write(existing.kept(raw, first) if cells else raw)
                         first = False
-                        handle.write(raw)
                         last = raw[-1:] or last
                         continue
                     row = {column: (cells[i].strip() if i < len(cells) else "") for i, column in enumerate(existing.header)}
@@ -274,7 +283,7 @@ class Target:
                         dropped.add(row[table.key])
                         count += 1
                         continue
-                    handle.write(raw)
+                    handle.write(existing.kept(raw, False))
                     last = raw[-1:]
             else:
                 handle.write(writer.line({c: c for c in existing.header}).encode("utf-8"))

@@ -112,5 +112,5 @@ def test_csv_download_is_the_filtered_rows(context, server):
         page.get_by_role("button", name="Download every report (CSV)").click()
     lines = open(download.value.path(), encoding="utf-8").read().strip().splitlines()
     assert lines[0].startswith("\ufeffreport_id,strike_id,")  # the byte-order mark Excel needs for UTF-8
-    assert "source_id" in lines[0] and lines[0].endswith("data_version")
+    assert "source_id" in lines[0] and lines[0].endswith("corrections,data_version,credit")
     assert len(lines) == 2 and lines[1].startswith("odesa-2025-04-21-toll-1,")
