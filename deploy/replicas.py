@@ -157,7 +157,8 @@ class Cluster:
         self.port = port or free_port()
         self.url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{self.port}"
         self.replica_ports = replica_ports or [free_port() for _ in range(replicas)]
-        self.env = {**os.environ, **(env or {})}
+        # `env` adds to the environment; a value of None removes that variable (e.g. no password for a test).
+        self.env = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
         self._tmp = None if workdir else tempfile.TemporaryDirectory(prefix="conflictdesk-replicas-")
         self.workdir = Path(workdir or self._tmp.name)
         self.workdir.mkdir(parents=True, exist_ok=True)

@@ -61,7 +61,9 @@ def embed_code_from_app(context, server, path: str, part_label: str) -> str:
     """The embed code the app offers for one part, read from its "Cite this view or embed it" block."""
     page = app_page(context, server, path)
     page.get_by_text("Cite this view or embed it in an article").click()
-    page.locator("[data-testid='stSelectbox']", has_text="What to embed").click()
+    choice = page.locator("[data-testid='stSelectbox']", has_text="What to embed").get_by_role("combobox")
+    choice.click()
+    choice.fill(part_label)  # the select filters its options as a reader types
     page.get_by_role("option", name=part_label).click()
     page.wait_for_selector(APP_READY)
     code = page.locator("[data-testid='stCode']", has_text="<iframe").first

@@ -42,7 +42,7 @@ def plan():
 @pytest.fixture(scope="module")
 def cluster():
     """Two replicas sharing one read-only database, HAProxy in front; all stopped afterwards."""
-    with Cluster(2, env={"CONFLICTDESK_PASSWORD": ""}) as running:
+    with Cluster(2, env={"CONFLICTDESK_PASSWORD": None}) as running:
         yield running
 
 
