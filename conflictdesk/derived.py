@@ -8,7 +8,8 @@ file is opened read-only. Each rule of the data is said once there and read by t
   `is_inexact`, `total_qualifier`, `is_strike`, `kind_name`, `straddles`, `air_night`): the actor filter (a
   state with its services), "the report known by the end of the period", a window overlapping the period,
   the exact / about / at least rule for totals, what counts as a strike and the names of the other kinds, an
-  event window reaching past the period's edge, and the night an air-attack report counts for;
+  event window reaching past the period's edge, and the night an air-attack report counts for; the table
+  macro `air_figures` (one claimant's air-attack figures per night, week or period, with their qualifiers);
 - corrections (`corrections_of`, `last_corrected`, `correction_log`, `corrections_in_view`): the
   corrections of a row (the one rule), the day of its newest one, and the log with each row's place in
   the filters;
@@ -47,6 +48,7 @@ DEFINITIONS = (
     "kind_name",
     "straddles",
     "air_night",
+    "air_figures",
     # the corrections log (issue 14): corrections of a row, its last day, the log with each row's place
     "corrections_of",
     "last_corrected",
