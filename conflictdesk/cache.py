@@ -162,6 +162,7 @@ class Attached:
     def __init__(self, file: Path):
         self._con = duckdb.connect()
         try:
+            # ATTACH takes no bound parameter: the path is quoted as a SQL string literal, quotes doubled.
             self._con.execute(f"attach '{str(file).replace(chr(39), chr(39) * 2)}' as data (read_only)")
             self._con.execute("use data")
         except BaseException:

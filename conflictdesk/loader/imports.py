@@ -9,6 +9,7 @@ publisher gives for them. It is not part of the data contract: a folder without 
 import csv
 
 import duckdb
+import pyarrow as pa
 
 from conflictdesk.loader.reading import Folder
 from conflictdesk.problems import Problem, column_letter
@@ -25,6 +26,7 @@ COLUMNS = {
     "deaths": "BIGINT",
     "rows_with_deaths": "BIGINT",
 }
+ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "BIGINT": pa.int64()}
 OUTCOMES = ("imported", "left_out", "out_of_scope", "superseded")
 
 
@@ -42,32 +44,31 @@ def check_imports(folder: Folder) -> None:
         return
     con = duckdb.connect()
     try:
-        bad = con.execute(
-            f"select * from ({_select(file)}) where outcome not in {OUTCOMES!r} or rows is null", []
-        ).fetchall()
+        rows = _relation(con, file).df()
     except duckdb.Error as error:
         folder.problems.append(Problem(FILE, None, None, f"the import ledger cannot be read ({str(error).splitlines()[0]})"))
         return
     finally:
         con.close()
-    if bad:
+    bad = rows[~rows["outcome"].isin(OUTCOMES) | rows["rows"].isna()]
+    if len(bad):
         folder.problems.append(
             Problem(FILE, None, "outcome", f"{len(bad)} rows have no row count or an outcome other than "
                     f"{', '.join(OUTCOMES)}", column_letter(header.index("outcome")))
         )
 
 
-def _select(file) -> str:
-    path = str(file).replace("'", "''")
-    types = ", ".join(f"'{name}': '{kind}'" for name, kind in COLUMNS.items())
-    return f"select * from read_csv('{path}', header = true, columns = {{{types}}}, auto_detect = false)"
+def _relation(con: duckdb.DuckDBPyConnection, file) -> duckdb.DuckDBPyRelation:
+    """imports.csv read with the ledger's column types (DuckDB's Python API: the path is never SQL text)."""
+    return con.read_csv(str(file), header=True, columns=COLUMNS, auto_detect=False)
 
 
 def create_imports(con: duckdb.DuckDBPyConnection, folder: Folder) -> None:
     """Create the table `imports` from imports.csv (checked by check_imports), or empty when there is none."""
     file = folder.path / FILE
     if file.is_file():
-        con.execute(f"create table imports as {_select(file)}")
+        _relation(con, file).create("imports")
     else:
-        columns = ", ".join(f"{name} {kind}" for name, kind in COLUMNS.items())
-        con.execute(f"create table imports ({columns})")
+        con.from_arrow(pa.schema([(name, ARROW_TYPES[kind]) for name, kind in COLUMNS.items()]).empty_table()).create(
+            "imports"
+        )
