@@ -109,7 +109,9 @@ def footer(ctx) -> None:
         return
     now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
     pinned = view.replace(as_of=now)  # the link names when it was made: corrections since are announced
-    with st.expander(_("Cite this view or embed it in an article"), icon=":material/format_quote:"):
+    # A popover, not an expander: an expander mounts its code blocks while closed, which loads Streamlit's 1.5 MB
+    # code highlighter before the first chart is drawn (bench/README.md, "The first chart").
+    with st.popover(_("Cite this view or embed it in an article"), icon=":material/format_quote:", width="stretch"):
         restricted()
         st.caption(_("Cite this view (copy with the button at the block's top right):"))
         st.code(

@@ -125,6 +125,14 @@ def open_page(context, url: str, title: str | None = None):
     return page
 
 
+def expect_drawn(page) -> None:
+    """Wait until every chart and map on the page has drawn itself (they draw after the script finishes)."""
+    for chart in page.get_by_test_id("stPlotlyChart").all():
+        expect(chart.locator(".main-svg").first).to_be_attached()
+    for deck in page.get_by_test_id("stDeckGlJsonChart").all():
+        expect(deck.locator("canvas").first).to_be_visible()
+
+
 def metric(page, label: str):
     """The value under a metric's label, as a locator for `expect`."""
     return page.locator("[data-testid='stMetric']", has_text=label).first.locator("[data-testid='stMetricValue']")

@@ -76,31 +76,64 @@ def fresh_server():
         running.stop()
 
 
-def new_context(browser, request, **options):
-    """A browser context with the generous timeouts; tabs are screenshotted if the test fails."""
+def new_context(browser, **options):
+    """A browser context with the generous timeouts."""
     ctx = browser.new_context(**options)
     ctx.set_default_timeout(TIMEOUT_MS)
     ctx.set_default_navigation_timeout(TIMEOUT_MS)
-    request.addfinalizer(lambda: close_context(ctx, request))
     return ctx
 
 
-def close_context(ctx, request) -> None:
-    """Close a context, first saving screenshots of its tabs if the test failed."""
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        save_failure_screenshots(ctx, request.node.name.replace("/", "_"))
-    ctx.close()
+@pytest.fixture(scope="session")
+def shared_contexts(browser):
+    """Browser contexts kept for the whole run, one per set of options (see make_context)."""
+    made: dict[str, object] = {}
+    yield made
+    for ctx in made.values():
+        ctx.close()
 
 
 @pytest.fixture
-def context(browser, request):
-    """A new browser context (no cookies, no storage) at laptop size."""
-    return new_context(browser, request, viewport=LAPTOP)
+def make_context(browser, shared_contexts, request):
+    """A browser context for this test: `make_context(viewport=..., locale=...)`.
+
+    Contexts with the same options are shared between tests, like one reader's browser profile: the app's
+    scripts come from its HTTP cache instead of being fetched and compiled for every test (most of a page
+    load's time). After each test its tabs are closed (screenshotted first if it failed) and its cookies
+    cleared. `fresh=True` gives a new, empty context (no cookies, no cache, no storage), closed after the test:
+    for a second reader, or a first visit.
+    """
+    used = []
+
+    def make(fresh: bool = False, **options):
+        options = {"viewport": LAPTOP, **options}
+        if fresh:
+            ctx = new_context(browser, **options)
+        else:
+            key = repr(sorted(options.items()))
+            if key not in shared_contexts:
+                shared_contexts[key] = new_context(browser, **options)
+            ctx = shared_contexts[key]
+        used.append((ctx, fresh))
+        return ctx
+
+    def finish():
+        report = getattr(request.node, "report_call", None)
+        for number, (ctx, fresh) in enumerate(used):
+            if report is not None and report.failed:
+                save_failure_screenshots(ctx, f"{request.node.name.replace('/', '_')}-{number}")
+            if fresh:
+                ctx.close()
+            else:
+                for page in ctx.pages:
+                    page.close()
+                ctx.clear_cookies()
+
+    request.addfinalizer(finish)
+    return make
 
 
 @pytest.fixture
-def make_context(browser, request):
-    """Make more contexts in one test (a second reader, a phone); each is closed after the test."""
-    return lambda **options: new_context(browser, request, **{"viewport": LAPTOP, **options})
-
+def context(make_context):
+    """A browser context at laptop size, shared between tests (see make_context); its tabs close after the test."""
+    return make_context()

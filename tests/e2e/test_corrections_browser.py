@@ -37,7 +37,7 @@ def test_older_citation_link_names_the_change_and_a_fresh_one_says_nothing(conte
     expect(first_chart).to_be_visible(timeout=TIMEOUT)
     assert notice.bounding_box()["y"] < first_chart.bounding_box()["y"]
 
-    page.get_by_text("Cite this view or embed it in an article").click()
+    page.get_by_role("button", name="Cite this view or embed it in an article").click()
     citation = page.locator('[data-testid="stCode"]').first
     expect(citation).to_contain_text("as_of=", timeout=TIMEOUT)
     fresh = re.search(r"https?://\S+", citation.inner_text()).group(0)

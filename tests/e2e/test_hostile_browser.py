@@ -50,6 +50,8 @@ def test_hostile_data_never_runs_and_shows_as_text(context, hostile_server, name
     main = page.get_by_test_id("stMain")
     for expander in main.get_by_test_id("stExpander").locator("summary").all():
         expander.click()  # hidden text is drawn too: open every expander
+    main.get_by_role("button", name="Cite this view or embed it in an article").click()  # the credit names sources
+    expect(page.get_by_test_id("stCode").first).to_be_visible()
     page.mouse.move(640, 400)
     page.wait_for_load_state("networkidle")  # every image has loaded or failed: its handlers would have fired
     expect_no_error(page)
