@@ -102,7 +102,7 @@ def test_regional_commands_and_unnamed_sources_are_separate_claimants(tmp_path, 
         "ukraine-air-force", "command-pvkpivden", "ukraine-air-force-command-not-named",
     ]  # fmt: skip
     names = {a["actor_id"]: a["name"] for a in read(out, "actors")}
-    assert names["command-pvkpivden"] == "Command posting as PvKPivden"
+    assert names["command-pvkpivden"] == "PvKPivden"  # the page's own handle, never a template around it
 
 
 @pytest.mark.parametrize(

@@ -154,3 +154,22 @@ def test_a_strike_by_a_states_service_is_in_the_view_of_that_state(monkeypatch, 
     assert "outside the current filters" not in texts(at)
     at = page(monkeypatch, imported, "map", strike="acled-UKR1001", actor="ucdp")
     assert "outside the current filters" in texts(at)
+
+
+def test_sources_page_says_what_a_bellingcat_import_left_out_without_a_death_figure(monkeypatch, tmp_path):
+    """A Bellingcat import (no tolls) that left out the point 0,0: the Sources page counts the row from the import
+    ledger and says the publisher gives no death figure for it, never "holding no deaths" (silence is not zero)."""
+    from test_import_bellingcat import export, incident
+    from importfixtures import run as cli
+
+    file = export(tmp_path, [incident(), incident(id="CIV0301", latitude="0", longitude="0")])
+    code, _, err = cli("import", "bellingcat", file, "--out", tmp_path / "out")
+    assert code == 0, err
+    at = page(monkeypatch, tmp_path / "out", "sources")
+    assert not at.exception
+    said = texts(at)
+    assert "Left out by the import: 1 row (deaths not given)" in said
+    assert "The imports left out 1 row of the publishers' files; the publishers give no death figure for it." in said
+    assert "no deaths" not in said
+    ledger = [frame.value for frame in at.dataframe if "Reason" in frame.value.columns][0]
+    assert list(ledger["Reason"]) == ["", "no location (0,0)"]

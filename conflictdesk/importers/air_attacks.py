@@ -230,8 +230,11 @@ def convert(row: dict[str, str], order: str, warnings: list[str]) -> tuple[dict[
         warnings.append(
             f"destroyed {report['destroyed']} is more than launched {report['launched']}; kept as the file gives them"
         )
-    page = f" (page {handle})" if handle else ""
-    notes = [f"Reported by {command_name}{page}; reported_on is the day the period ends."]
+    if handle and handle != command_name:
+        by = f"{command_name} (page {handle})"
+    else:
+        by = f"the command posting on the page {handle}" if handle else command_name
+    notes = [f"Reported by {by}; reported_on is the day the period ends."]
     if weapon == "unknown" or why:
         notes.append(f"weapon {weapon}: {why}." if why else "")
     for column in ("target_main", "launch_place", "still_attacking", "carrier"):
