@@ -175,8 +175,9 @@ if ctx.shows("map"):
             "  \n".join([
                 _("**Shape: how precisely it is located**"),
                 _("● Solid dot: the exact place or neighbourhood is known."),
-                _("○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
-                  "(at least 40 km), so it is drawn at the centre of that place."),
+                _("○ Hollow ring: the data places it only in a city (radius at least 3 km), an oblast "
+                  "(at least 40 km) or a wider area such as a front (at least 100 km; never listed as a place), so "
+                  "it is drawn at the centre of that place or area."),
                 _("**Size:** circle area grows with the people killed and injured in the latest report "
                   "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for "
                   "its card."),
