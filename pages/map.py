@@ -115,7 +115,7 @@ if ctx.shows("map"):
         height=420 if ctx.embed else 560,
         alt=summary,
     )
-    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(_(deck.CREDIT)) + "  \n" + escape_markdown(ui.credit()))
+    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(_(deck.CREDIT)) + "  \n" + escape_markdown(ui.credit("map")))
     others = disclosures.other_events(view, store.run)
     if others.sentence:
         st.markdown(
@@ -146,7 +146,7 @@ if ctx.shows("map"):
             static_config["toImageButtonOptions"]["format"] = kind
             st.plotly_chart(
                 deck.map_figure(data, deck.read_outline(), cities, None if place == deck.ALL_UKRAINE else place,
-                                caption=ui.chart_caption(ctx), title=_("Strikes map")),
+                                caption=ui.chart_caption(ctx, "map"), title=_("Strikes map")),
                 width="stretch", config=static_config, key="map-static",
             )
     ui.download_csv(

@@ -2,6 +2,7 @@
 import it, nothing invented) and on a copy of it with a daily air-attack file imported (tests/airfixtures.py):
 figures with their claimant, the Air Force's and the regional command's counts never added together."""
 
+import json
 import re
 
 import pytest
@@ -115,3 +116,15 @@ def test_a_claimant_without_drones_leads_with_its_own_weapons(tmp_path, monkeypa
     monkeypatch.setenv("CONFLICTDESK_DATA", str(folder))
     at = air()
     assert [(m.label, m.value) for m in at.metric][:2] == [("Missiles launched", "6"), ("Missiles destroyed", "5")]
+
+
+def test_air_charts_credit_the_air_attack_publisher_only(imported, monkeypatch):
+    """The air-attack charts show only the imported file's reports: their caption credits its compiler, and not the
+    news reports of the bundled data, whose rows they do not draw (rule 6: credit wherever the data is shown)."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(imported))
+    at = air(period=["2025-04-13", "2025-04-23"])
+    assert not at.exception
+    layouts = [json.loads(chart.proto.spec)["layout"] for chart in at.get("plotly_chart")]
+    captions = [json.dumps(layout, ensure_ascii=False) for layout in layouts]
+    assert captions and all("Test air-attack compiler" in c for c in captions)
+    assert not any("Putin Signals Willingness" in c for c in captions)
