@@ -19,7 +19,7 @@ with places as (
     select city, district, oblast, avg(latitude) as latitude, avg(longitude) as longitude, count(*) as strikes
     from strikes
     where is_strike(event_kind)
-      and geo_precision <> 'region'  -- located only to a wider area or a line: not a place
+      and geo_precision is distinct from 'region'  -- located only to a wider area or a line: not a place
     group by city, district, oblast
 )
 select
