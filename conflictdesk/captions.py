@@ -62,9 +62,25 @@ def dataset_credits(sources) -> list[str]:
     return lines
 
 
-def full_credit(sources) -> str:
+# What each chart draws, as count columns of queries/sources.sql: its credit names the sources of those rows only.
+CHART_TABLES = {
+    "air": ("air_reports",),
+    "tolls": ("strikes", "casualty_reports"),
+    "truces": ("truces", "violation_claims"),
+    "timeline": ("strikes", "statements", "truces", "events"),
+    "map": ("strikes", "casualty_reports", "incidents"),
+}
+
+
+def full_credit(sources, tables: tuple[str, ...] = ()) -> str:
     """The credit for the data loaded, one line each: every publisher via Conflict Desk, then each dataset's credit,
-    licence and what was changed (dataset_credits)."""
+    licence and what was changed (dataset_credits). With `tables` (count columns of queries/sources.sql: strikes,
+    casualty_reports, truces, violation_claims, statements, events, incidents, air_reports) only the sources that
+    rows of those tables cite, for a chart that draws only them (rule 6: credit wherever its data is shown); all
+    sources when none does."""
+    if tables:
+        cited = sources[sources[list(tables)].sum(axis=1) > 0]
+        sources = cited if len(cited) else sources
     # A source that names no publisher is credited by its title (never "Source: Not named …").
     names = [title if wording.blank(publisher) else publisher for publisher, title in zip(sources["publisher"], sources["title"])]
     return "\n".join([credit_line(names), *dataset_credits(sources)])

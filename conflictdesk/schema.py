@@ -17,7 +17,8 @@ ID_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_.:-]{{0,{ID_MAX - 1}}}")
 # What an imported row is, from the publisher's own classification (the rule is in importers/kinds.py);
 # empty on curated rows, every one of which is a strike.
 EVENT_KINDS = ("strike", "other_attack", "state_based", "non_state", "one_sided")
-GEO_PRECISIONS = ("exact", "neighbourhood", "city", "oblast")
+# region: only an area wider than an oblast, or a line (a front, a road), is known (UCDP where_prec 5): not a place.
+GEO_PRECISIONS = ("exact", "neighbourhood", "city", "oblast", "region")
 WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "artillery", "glide_bomb", "unknown")
 # Air-attack reports keep reconnaissance drones (Orlan, ZALA, Supercam) apart from attack drones.
 AIR_WEAPONS = ("ballistic_missile", "cruise_missile", "missile", "drone", "recon_drone", "glide_bomb", "unknown")

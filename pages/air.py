@@ -70,7 +70,7 @@ def charts(rows, x: str, name: str, heading: str) -> None:
             continue
         title = _("According to {name}").format(name=own["claimant_name"].iloc[0])
         st.plotly_chart(
-            claimant_figure(own, x, start, end, top, title, ui.chart_caption(ctx), FAMILY_ORDER),
+            claimant_figure(own, x, start, end, top, title, ui.chart_caption(ctx, "air"), FAMILY_ORDER),
             width="stretch", config=chart_config(f"air-{name}"), key=f"air-{name}-{claimant}",
         )
     if not recon.empty:
@@ -81,7 +81,7 @@ def charts(rows, x: str, name: str, heading: str) -> None:
                 continue
             title = _("Reconnaissance drones, according to {name}").format(name=own["claimant_name"].iloc[0])
             st.plotly_chart(
-                claimant_figure(own, x, start, end, recon_top, title, ui.chart_caption(ctx), recon=True),
+                claimant_figure(own, x, start, end, recon_top, title, ui.chart_caption(ctx, "air"), recon=True),
                 width="stretch", config=chart_config(f"air-{name}-recon"), key=f"air-{name}-recon-{claimant}",
             )
     st.caption(

@@ -51,7 +51,7 @@ else:
                 icon=":material/filter_list:",
             )
         st.plotly_chart(
-            charts.toll_bars(model.tolls, caption=ui.chart_caption(ctx), title=_("Latest toll per strike")),
+            charts.toll_bars(model.tolls, caption=ui.chart_caption(ctx, "tolls"), title=_("Latest toll per strike")),
             width="stretch",
             config=charts.chart_config("casualties-latest-tolls"),
         )
@@ -84,7 +84,7 @@ else:
         drawn = history is not None and charts.several_reports(history)
         if drawn:
             st.plotly_chart(
-                charts.toll_history_figure(history, caption=ui.chart_caption(ctx), title=_("How the tolls changed")),
+                charts.toll_history_figure(history, caption=ui.chart_caption(ctx, "tolls"), title=_("How the tolls changed")),
                 width="stretch",
                 config=charts.chart_config("casualties-toll-history"),
             )

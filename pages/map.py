@@ -115,7 +115,7 @@ if ctx.shows("map"):
         height=420 if ctx.embed else 560,
         alt=summary,
     )
-    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(_(deck.CREDIT)) + "  \n" + escape_markdown(ui.credit()))
+    st.caption(escape_markdown(summary) + "  \n" + escape_markdown(_(deck.CREDIT)) + "  \n" + escape_markdown(ui.credit("map")))
     others = disclosures.other_events(view, store.run)
     if others.sentence:
         st.markdown(
@@ -146,7 +146,7 @@ if ctx.shows("map"):
             static_config["toImageButtonOptions"]["format"] = kind
             st.plotly_chart(
                 deck.map_figure(data, deck.read_outline(), cities, None if place == deck.ALL_UKRAINE else place,
-                                caption=ui.chart_caption(ctx), title=_("Strikes map")),
+                                caption=ui.chart_caption(ctx, "map"), title=_("Strikes map")),
                 width="stretch", config=static_config, key="map-static",
             )
     ui.download_csv(
@@ -175,8 +175,9 @@ if ctx.shows("map"):
             "  \n".join([
                 _("**Shape: how precisely it is located**"),
                 _("● Solid dot: the exact place or neighbourhood is known."),
-                _("○ Hollow ring: the data places it only in a city (radius at least 3 km) or an oblast "
-                  "(at least 40 km), so it is drawn at the centre of that place."),
+                _("○ Hollow ring: the data places it only in a city (radius at least 3 km), an oblast "
+                  "(at least 40 km) or a wider area such as a front (at least 100 km; never listed as a place), so "
+                  "it is drawn at the centre of that place or area."),
                 _("**Size:** circle area grows with the people killed and injured in the latest report "
                   "(“over 100” counts as 100); it is not the area hit. Hover over a strike for its toll; click it for "
                   "its card."),

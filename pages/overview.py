@@ -36,9 +36,9 @@ if ctx.shows("timeline"):
     else:
         period = (ctx.view.filters.date_from, ctx.view.filters.date_to)
         figure = (
-            charts.timeline_figure(timeline.items, caption=ui.chart_caption(ctx), period=period, title=_("Timeline"))
+            charts.timeline_figure(timeline.items, caption=ui.chart_caption(ctx, "timeline"), period=period, title=_("Timeline"))
             if timeline.items is not None
-            else charts.timeline_days_figure(timeline.days, caption=ui.chart_caption(ctx), period=period,
+            else charts.timeline_days_figure(timeline.days, caption=ui.chart_caption(ctx, "timeline"), period=period,
                                              title=_("Timeline, per day"))
         )
         st.plotly_chart(figure, width="stretch", config=charts.chart_config("overview-timeline"))

@@ -199,15 +199,24 @@ else:
         st.markdown(_("The imports left nothing out."))
     else:
         rows_left, deaths_left = int(left["rows"].sum()), left["deaths"].sum(min_count=1)
-        st.markdown(
-            ngettext(
+        if pd.isna(deaths_left):  # no death figure for any of them: said so, never "no deaths" (rule 3)
+            said = ngettext(
+                "The imports left out {rows} row of the publishers' files; the publishers give no death figure for "
+                "it. It is in no map, count or total of this dashboard.",
+                "The imports left out {rows} rows of the publishers' files; the publishers give no death figure for "
+                "them. They are in no map, count or total of this dashboard.",
+                rows_left,
+            )
+        else:
+            said = ngettext(
                 "The imports left out {rows} row of the publishers' files, holding {deaths} deaths by the publishers' "
                 "own figures. It is in no map, count or total of this dashboard.",
                 "The imports left out {rows} rows of the publishers' files, holding {deaths} deaths by the publishers' "
                 "own figures. They are in no map, count or total of this dashboard.",
                 rows_left,
-            ).format(rows=number_text(rows_left), deaths=_("no") if pd.isna(deaths_left) else number_text(deaths_left))
-        )
+            )
+        deaths = "" if pd.isna(deaths_left) else number_text(deaths_left)
+        st.markdown(said.format(rows=number_text(rows_left), deaths=deaths))
     OUTCOMES = {
         "imported": _("imported"),
         "left_out": _("left out"),

@@ -76,7 +76,7 @@ for truce in truces.to_dict("records"):
     own = claims[claims["truce_id"] == truce["truce_id"]]
     if ctx.shows("window"):
         st.plotly_chart(
-            charts.truce_window_figure(truce, own, caption=ui.chart_caption(ctx), title=truce["name"]),
+            charts.truce_window_figure(truce, own, caption=ui.chart_caption(ctx, "truces"), title=truce["name"]),
             width="stretch",
             config=charts.chart_config(f"truce-{truce['truce_id']}"),
             key=f"truce-window-{truce['truce_id']}",

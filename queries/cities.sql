@@ -1,7 +1,8 @@
 -- Grain: one row per place with strikes in the data (all dates, all attackers), most struck first, for
 -- the map's place views. A place is a city name within its district (the publisher's second-order admin
 -- unit, for imports) and oblast: two villages of one name in different districts or oblasts are two
--- places, never merged (newsroom rule 4).
+-- places, never merged (newsroom rule 4). A strike located only to a wider area or a line (geo_precision
+-- region, e.g. UCDP's "Donbas") is no place and is left out.
 -- Columns:
 --   place_id   a stable unique key of the place: 12 hex digits of the md5 of its city, district and oblast
 --   label      the name a view is chosen by, unique: the city alone when no other place has that name
@@ -18,6 +19,7 @@ with places as (
     select city, district, oblast, avg(latitude) as latitude, avg(longitude) as longitude, count(*) as strikes
     from strikes
     where is_strike(event_kind)
+      and geo_precision is distinct from 'region'  -- located only to a wider area or a line: not a place
     group by city, district, oblast
 )
 select

@@ -102,7 +102,7 @@ def test_regional_commands_and_unnamed_sources_are_separate_claimants(tmp_path, 
         "ukraine-air-force", "command-pvkpivden", "ukraine-air-force-command-not-named",
     ]  # fmt: skip
     names = {a["actor_id"]: a["name"] for a in read(out, "actors")}
-    assert names["command-pvkpivden"] == "Command posting as PvKPivden"
+    assert names["command-pvkpivden"] == "PvKPivden"  # the page's own handle, never a template around it
 
 
 @pytest.mark.parametrize(
@@ -229,3 +229,18 @@ def test_the_contract_checks_date_times_spans_and_figures(tmp_path, capsys):
     assert any("line 4, column period_end" in m and "before period_start" in m for m in messages)
     assert any("line 5, column launched_phrase" in m for m in messages)
     assert len(messages) == 4, messages
+
+
+def test_the_import_ledger_records_what_was_imported_and_left_out(tmp_path, capsys):
+    """imports.csv holds one row per outcome and reason, as ACLED's and UCDP's imports write it: the report imported,
+    the exact copy superseded by the row kept, the row with no period end left out; no death figure is made up."""
+    rows = [attack(), attack(), attack(time_end="", source="pivden/posts/1")]
+    out = tmp_path / "out"
+    code, report = run(capsys, write(tmp_path, rows), "--out", out)
+    assert code == 0, report
+    assert "0 deaths" not in report
+    ledger = [(r["outcome"], r["reason"], r["rows"], r["deaths"]) for r in read(out, "imports")]
+    assert ledger == [("imported", "", "1", ""), ("superseded", "exact duplicate", "1", ""),
+                      ("left_out", "no period end", "1", "")]
+    source = [s for s in read(out, "sources") if s["source_id"].startswith("air-attacks-file-")][0]
+    assert (source["left_out_rows"], source["left_out_deaths"]) == ("1", "")

@@ -199,3 +199,21 @@ def test_the_contract_checks_incidents_like_strikes(tmp_path, capsys):
     assert any("line 2, column latitude" in m and "did you swap latitude and longitude" in m for m in messages)
     assert any("line 2, column geo_precision" in m and "'town' is not one of" in m for m in messages)
     assert len(messages) == 2, messages
+
+
+def test_skipped_incidents_hold_no_death_figure_and_are_written_to_the_import_ledger(tmp_path, capsys):
+    """Bellingcat gives no toll, so the summary never says "0 deaths" for what it skipped (silence is not zero), and
+    the import ledger (imports.csv) records what was imported and each reason something was left out, like ACLED's
+    and UCDP's imports; the source row says how many rows were left out, with no death figure."""
+    items = [incident(), incident(id="CIV0301", latitude="0", longitude="0"), incident()]
+    out = tmp_path / "out"
+    code, report = run(capsys, export(tmp_path, items), "--out", out)
+    assert code == 0, report
+    assert "0 deaths" not in report
+    assert "Left out: 1 row (no location (0,0): 1 row); Bellingcat gives no death figures." in report
+    ledger = [(r["outcome"], r["reason"], r["rows"], r["deaths"]) for r in read(out, "imports")]
+    assert ledger == [("imported", "", "1", ""), ("left_out", "no location (0,0)", "1", ""),
+                      ("superseded", "repeated incident", "1", "")]
+    [source] = read(out, "sources")
+    assert (source["left_out_rows"], source["left_out_deaths"]) == ("1", "")
+    assert validate(out)[0] == []

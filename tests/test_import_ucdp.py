@@ -130,6 +130,20 @@ def test_ucdp_places_and_date_ranges(tmp_path):
     assert "1 located only to the country or at sea (12 deaths in 1 row with a figure; left out)" in out
 
 
+def test_ucdp_where_prec_5_is_a_region_never_a_place(tmp_path):
+    """where_prec 5 (UCDP knows only an area larger than an oblast, "Donbas", or a line) is imported as region, the
+    contract's word for "not a place", with UCDP's meaning in the notes; 4 (the oblast) stays oblast."""
+    code, out, err, folder = import_ucdp(tmp_path, [
+        ucdp(id="1", where_prec="4"),
+        ucdp(id="2", where_prec="5", where_coordinates="Donbas", adm_1="", adm_2="", latitude="48.0", longitude="38.0"),
+    ])
+    assert code == 0, err
+    got = [(s["strike_id"], s["city"], s["geo_precision"]) for s in rows(folder, "strikes")]
+    assert got == [("ucdp-1", "Kharkiv town", "oblast"), ("ucdp-2", "Donbas", "region")]
+    assert "where_prec 5: UCDP knows only an area larger than an oblast or a line" in rows(folder, "strikes")[1]["notes"]
+    assert_valid(folder)
+
+
 def test_ucdp_windows_1252_month_first_resave(tmp_path):
     """A spreadsheet re-save of GED (cp1252, m/d/yyyy h:mm:ss AM) imports with its accented text intact."""
     headline = "Frappe russe sur Kharkiv : 12 morts, selon l’armée"

@@ -54,3 +54,22 @@ def test_a_linked_truce_is_shown_whatever_the_period(run):
     assert truces.truces(View("truces", early), run).truces.empty
     linked = truces.truces(View("truces", early, truce="easter-2025"), run)
     assert linked.linked and list(linked.truces["truce_id"]) == ["easter-2025"] and len(linked.claims) == 2
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Killed: not reported for 1 strike."),
+    ("uk", "Загиблі: не повідомлено для 1 удару."),
+])
+def test_a_total_no_strike_reports_is_said_as_not_reported_for_the_strikes(run, lang, said):
+    """Odesa alone gives no death toll: the caption says the figure is not reported for the strike, never the
+    garbled "not reported killed in 1 strike (0 of them with a figure)", in either language."""
+    from conflictdesk import i18n
+
+    i18n.use(lang)
+    try:
+        model = casualties.tolls(View("casualties", Filters(dt.date(2025, 4, 21), dt.date(2025, 4, 23))), run)
+    finally:
+        i18n.use("en")
+    killed = model.totals[0]
+    assert killed.caption.startswith(said)
+    assert "0 of them" not in killed.caption and "(з числом — 0)" not in killed.caption

@@ -154,3 +154,39 @@ def test_a_strike_by_a_states_service_is_in_the_view_of_that_state(monkeypatch, 
     assert "outside the current filters" not in texts(at)
     at = page(monkeypatch, imported, "map", strike="acled-UKR1001", actor="ucdp")
     assert "outside the current filters" in texts(at)
+
+
+def test_sources_page_says_what_a_bellingcat_import_left_out_without_a_death_figure(monkeypatch, tmp_path):
+    """A Bellingcat import (no tolls) that left out the point 0,0: the Sources page counts the row from the import
+    ledger and says the publisher gives no death figure for it, never "holding no deaths" (silence is not zero)."""
+    from test_import_bellingcat import export, incident
+    from importfixtures import run as cli
+
+    file = export(tmp_path, [incident(), incident(id="CIV0301", latitude="0", longitude="0")])
+    code, _, err = cli("import", "bellingcat", file, "--out", tmp_path / "out")
+    assert code == 0, err
+    at = page(monkeypatch, tmp_path / "out", "sources")
+    assert not at.exception
+    said = texts(at)
+    assert "Left out by the import: 1 row (deaths not given)" in said
+    assert "The imports left out 1 row of the publishers' files; the publishers give no death figure for it." in said
+    assert "no deaths" not in said
+    ledger = [frame.value for frame in at.dataframe if "Reason" in frame.value.columns][0]
+    assert list(ledger["Reason"]) == ["", "no location (0,0)"]
+
+
+def test_a_ucdp_event_located_only_to_a_wider_area_is_named_as_an_area(monkeypatch, tmp_path):
+    """UCDP's where_prec 5 ("Donbas"): the card's heading says it is an area, not a place, and how it is located
+    says so in words; it is never offered as a place to go to."""
+    code, _, err, folder = import_ucdp(tmp_path, [
+        ucdp(),
+        ucdp(id="602", where_prec="5", where_coordinates="Donbas", adm_1="", adm_2="", latitude="48.0", longitude="38.0"),
+    ])
+    assert code == 0, err
+    at = page(monkeypatch, folder, "map", strike="ucdp-602")
+    assert not at.exception
+    assert [shown(h.value) for h in at.subheader][:1] == ["Donbas (an area, not a place)"]
+    said = texts(at)
+    assert "only a wider area or a line (such as a front) is known, not a place" in said
+    assert "oblast only" not in said
+    assert "Donbas" not in at.selectbox(key="place_pick").options

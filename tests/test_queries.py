@@ -479,6 +479,16 @@ def test_cities(tmp_path):
     assert (round(odesa["latitude"], 4), round(odesa["longitude"], 4)) == (46.4875, 30.7283)
 
 
+def test_a_strike_located_only_to_a_wider_area_is_no_place(tmp_path):
+    """A strike the source locates only to a wider area or a line (geo_precision region: "Donbas") is in no place
+    list: it is not a place to go to, and its point is no place's position."""
+    strikes = minimal_tables()["strikes"]
+    strikes.append({**strikes[2], "strike_id": "donbas", "city": "Donbas", "geo_precision": "region",
+                    "latitude": "48.0", "longitude": "38.0"})
+    con = built(write_folder(tmp_path, strikes=strikes))
+    assert rows(run_query(con, "cities"), "label") == [("Belgorod",), ("Odesa",), ("Sumy",)]
+
+
 def test_places_of_one_name_in_different_oblasts_are_never_merged(tmp_path):
     """Two Ivanivkas are two places, each labelled with its oblast, at its own strikes; a unique name stays plain."""
     strikes = minimal_tables()["strikes"]

@@ -149,7 +149,7 @@ def test_air_attacks_snapshot_keeps_claimants_apart_and_credits_the_compiler(tmp
     assert code == 0
     page = (out / "index.html").read_text("utf-8")
     assert "According to Air Force of the Armed Forces of Ukraine" in page
-    assert "According to Command posting as pivden" in page
+    assert "According to pivden" in page
     assert 'data-chart="air-weeks-' in page and 'data-chart="air-nights-' in page
     assert "332" not in page  # 290 + 42: the claimants are never added
     cited = json.loads((out / "citation.json").read_text("utf-8"))

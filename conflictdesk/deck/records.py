@@ -24,11 +24,11 @@ TARGETS = {
     "disputed": (N_("Disputed"), OKABE_ITO["purple"]),
     "unknown": (N_("Not stated"), OKABE_ITO["grey"]),
 }
-COARSE = {"city", "oblast"}  # geo_precision values drawn as rings
+COARSE = {"city", "oblast", "region"}  # geo_precision values drawn as rings
 BASE_RADIUS_M = 1_000
 SCALE_M = 1_000  # metres per square root of a person killed or injured
 MAX_RADIUS_M = 25_000
-UNCERTAINTY_M = {"exact": 0, "neighbourhood": 0, "city": 3_000, "oblast": 40_000}
+UNCERTAINTY_M = {"exact": 0, "neighbourhood": 0, "city": 3_000, "oblast": 40_000, "region": 100_000}
 # What strike_records reads: position, size, colour and the tooltip's fields.
 RECORD_COLUMNS = (
     "strike_id", "longitude", "latitude", "geo_precision", "target_type", "date", "date_precision", "time_local",
@@ -64,7 +64,7 @@ def strike_radius(killed, injured, geo_precision) -> float:
 
     Figures count as lower bounds ("over 100" counts 100); a strike with no figure gets the 1 km base.
     Area, not radius, grows with the count. Rings of coarse locations are at least as wide as the place
-    they could be anywhere in: 3 km for a city, 40 km for an oblast.
+    they could be anywhere in: 3 km for a city, 40 km for an oblast, 100 km for a wider area (region).
     """
     people = number(killed) + number(injured)
     radius = min(BASE_RADIUS_M + SCALE_M * math.sqrt(people), MAX_RADIUS_M)

@@ -29,11 +29,12 @@ so is one row of the table. Mapping, one line each:
 
 import hashlib
 import re
+from datetime import date
 from pathlib import Path
 
 from conflictdesk.importers.air_models import command, described, family, literal
 from conflictdesk.importers.cells import bare, file_day
-from conflictdesk.importers.common import Skip, count, slug
+from conflictdesk.importers.common import SUPERSEDED, Skip, count, slug
 from conflictdesk.importers.dates import MONTH_FIRST, parse_date
 from conflictdesk.importers.folder import Refused
 from conflictdesk.importers.reading import (
@@ -105,10 +106,12 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, compiler=None) -
             f"{summary.rows_read:,} rows. Left out: {left_out}. The figures are the reporting commands' claims; the "
             f"file's compiler is {'credited as publisher' if compiler else 'not named in the file (name it with --compiler)'}."
         ),
+        "left_out_rows": str(summary.left_out_rows()),
+        "left_out_deaths": "",  # the file gives no death figures: not 0
     }
     if not compiler:
         summary.events.append("The file's compiler is not named in it: add --compiler NAME so the source row credits them.")
-    ok, report = target.finish(rows, source, actors)
+    ok, report = target.finish(rows, source, actors, summary.ledger(source_id, date.today().isoformat()))
     summary.actors_added = target.actors_added
     summary.replaced = {"air-attack report": target.replaced}
     summary.validation = report
@@ -132,17 +135,17 @@ def _convert(export: Export, target: TableTarget, summary: TableSummary, order: 
         try:
             raw = tuple(record.cells)
             if raw in seen_raw:
-                raise Skip("exact duplicate", f"repeats line {seen_raw[raw]} exactly")
+                raise Skip("exact duplicate", f"repeats line {seen_raw[raw]} exactly", SUPERSEDED)
             seen_raw[raw] = record.line
             report, actor = convert(row, order, warnings)
             _repeats(report, record.line, seen_key, warnings)
             target.check(report["report_id"], record.line)
         except Skip as skip:
-            summary.skip(record.line, record.text_line, skip.reason, skip.message)
+            summary.skip(record.line, record.text_line, skip.reason, skip.message, skip.outcome)
             continue
         rows.append(report)
         actors.setdefault(actor["actor_id"], actor)
-        summary.strikes += 1
+        summary.imported(None)
         for message in warnings:
             summary.warn(record.line, record.text_line, message)
     return rows, list(actors.values())
@@ -165,7 +168,8 @@ def _repeats(report: dict[str, str], line: int, seen: dict, warnings: list[str])
         same_period = e_period == (report["period_start"], report["period_end"])
         if e_figures == figures:
             how = "period" if same_period else "overlapping period"
-            raise Skip("near duplicate", f"repeats line {e_line}: same command, {how}, model and counts, written differently")
+            raise Skip("near duplicate", f"repeats line {e_line}: same command, {how}, model and counts, written differently",
+                       SUPERSEDED)
         shown = "; ".join(
             f"{name} {a or 'empty'} vs {b or 'empty'}" for (name, _), a, b in zip(FIGURES, e_figures, figures) if a != b
         )
@@ -226,8 +230,11 @@ def convert(row: dict[str, str], order: str, warnings: list[str]) -> tuple[dict[
         warnings.append(
             f"destroyed {report['destroyed']} is more than launched {report['launched']}; kept as the file gives them"
         )
-    page = f" (page {handle})" if handle else ""
-    notes = [f"Reported by {command_name}{page}; reported_on is the day the period ends."]
+    if handle and handle != command_name:
+        by = f"{command_name} (page {handle})"
+    else:
+        by = f"the command posting on the page {handle}" if handle else command_name
+    notes = [f"Reported by {by}; reported_on is the day the period ends."]
     if weapon == "unknown" or why:
         notes.append(f"weapon {weapon}: {why}." if why else "")
     for column in ("target_main", "launch_place", "still_attacking", "carrier"):

@@ -71,7 +71,8 @@ def family(label: str) -> tuple[str, str]:
 
 
 def command(source: str) -> tuple[str, str, str]:
-    """(actor id, actor name, page handle) of the command a post path belongs to.
+    """(actor id, actor name, page handle) of the command a post path belongs to: a known page's command by its
+    full name, any other command by its page's handle verbatim (the name it posts under).
 
     The handle is the path's first segment after any scheme and host: 'kpszsu/posts/123',
     'https://www.facebook.com/kpszsu/posts/123' and 'https://t.me/kpszsu/123' all give 'kpszsu'."""
@@ -86,7 +87,9 @@ def command(source: str) -> tuple[str, str, str]:
     known = COMMANDS.get(handle.casefold())
     if known:
         return (*known, handle)
-    return f"command-{slug(handle, prefix='page')}", f"Command posting as {handle}", handle
+    # The file names a command only by its page's handle: that is its own naming, shown as it is ("PvKPivden"),
+    # never expanded into a guessed full name.
+    return f"command-{slug(handle, prefix='page')}", handle, handle
 
 
 def literal(text: str) -> object | None:

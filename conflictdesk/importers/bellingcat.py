@@ -32,12 +32,13 @@ Mapping, one line each:
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from conflictdesk.importers.borders import MARGIN_KM, locate
 from conflictdesk.importers.cells import bare, file_day
-from conflictdesk.importers.common import Context, Skip, coordinates, event_id, slug
+from conflictdesk.importers.common import OUT_OF_SCOPE, SUPERSEDED, Context, Skip, coordinates, event_id, slug
 from conflictdesk.importers.dates import MONTH_FIRST
 from conflictdesk.importers.folder import Refused
 from conflictdesk.importers.tables import TableSummary, TableTarget
@@ -74,10 +75,10 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, include_sexual_v
             _distinct(row, item, line, seen, ctx)
             target.check(row["incident_id"], line)
         except Skip as skip:
-            summary.skip(line, line, skip.reason, skip.message)
+            summary.skip(line, line, skip.reason, skip.message, skip.outcome)
             continue
         rows.append(row)
-        summary.strikes += 1
+        summary.imported(None)
         latest = max(latest, row["date"])
         for message in ctx.warnings:
             summary.warn(line, line, message)
@@ -100,8 +101,11 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, include_sexual_v
             f"{'the latest incident date' if latest else 'the file date (no incident imported)'}. Credit: {CREDIT} "
             "wherever this data is shown, exported or embedded; check Bellingcat's terms before republishing the data."
         ),
+        "credit": CREDIT,
+        "left_out_rows": str(summary.left_out_rows()),
+        "left_out_deaths": "",  # the export gives no death figures: not 0
     }
-    ok, report = target.finish(rows, source, [])
+    ok, report = target.finish(rows, source, [], summary.ledger(source_id, date.today().isoformat()))
     summary.replaced = {"incident": target.replaced}
     summary.validation = report
     return (0 if ok else 1), summary.text()
@@ -224,6 +228,7 @@ def _check_country(latitude: float, longitude: float, ctx: Context) -> None:
             "coordinates outside Ukraine",
             f"latitude {latitude:g}, longitude {longitude:g} lies in {country}, {km:.0f} km from Ukraine's border "
             "(by the Natural Earth outline)",
+            OUT_OF_SCOPE,
         )
     if where == "near" and (country or km > MARGIN_KM):
         beyond = f"inside {country}'s outline" if country else "at sea"
@@ -239,7 +244,7 @@ def _distinct(row: dict[str, str], item, line: int, seen: dict, ctx: Context) ->
         return
     first_line, first = seen[base]
     if canonical == first:
-        raise Skip("repeated incident", f"repeats the item on line {first_line} exactly")
+        raise Skip("repeated incident", f"repeats the item on line {first_line} exactly", SUPERSEDED)
     ident, number = f"{base}-{row['date']}", 2
     while ident in seen:
         ident, number = f"{base}-{row['date']}-{number}", number + 1

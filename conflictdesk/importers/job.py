@@ -185,7 +185,7 @@ def _finish(pub, file: Path, attempt: Attempt, release) -> Summary:
         ),
         **credit.columns,
         "left_out_rows": str(summary.left_out_rows()),
-        "left_out_deaths": str(summary.left_out_deaths()),
+        "left_out_deaths": "" if summary.left_out_deaths() is None else str(summary.left_out_deaths()),
     }
     try:
         ok, report = target.finish(source, summary.ledger(target.source_id, date.today().isoformat()))

@@ -67,6 +67,7 @@ class Summary:
     validation: str = ""
     unit: str = "line"  # "event" for API JSON
     tallies: dict[str, Tally] = field(default_factory=dict)  # reason ("" = imported) -> tally
+    tolls: bool = True  # whether the publisher gives a death figure at all (Bellingcat and the air file do not)
 
     @property
     def skipped(self) -> int:
@@ -105,20 +106,32 @@ class Summary:
     def left_out_rows(self) -> int:
         return sum(t.rows for t in self.tallies.values() if t.outcome == LEFT_OUT)
 
-    def left_out_deaths(self) -> int:
-        return sum(t.deaths for t in self.tallies.values() if t.outcome == LEFT_OUT)
+    def left_out_deaths(self) -> int | None:
+        """The deaths the publisher gives for the rows left out; None when none of them has a figure (silence is not 0)."""
+        left = [t for t in self.tallies.values() if t.outcome == LEFT_OUT and t.rows_with_deaths]
+        return sum(t.deaths for t in left) if left else None
 
     def left_out_text(self) -> str:
-        """'Left out: 38 rows (located only to the country or at sea: 38 rows, 5,996 deaths).' or ''."""
-        parts = [
-            f"{reason}: {_n(t.rows, 'row')}, {t.deaths:,} deaths" for reason, t in self.tallies.items() if t.outcome == LEFT_OUT
-        ]
-        if not parts:
+        """'Left out: 38 rows holding 5,996 deaths by UCDP's figures (located only to the country or at sea: 38 rows,
+        5,996 deaths); see imports.csv.' A row with no figure is "deaths not reported", never 0 deaths."""
+        left = {reason: t for reason, t in self.tallies.items() if t.outcome == LEFT_OUT}
+        if not left:
             return "Nothing in Ukraine was left out."
-        return (
-            f"Left out: {_n(self.left_out_rows(), 'row')} holding {self.left_out_deaths():,} deaths by "
-            f"{self.publisher}'s figures ({'; '.join(parts)}); see imports.csv."
-        )
+        if not self.tolls:
+            parts = "; ".join(f"{reason}: {_n(t.rows, 'row')}" for reason, t in left.items())
+            return (
+                f"Left out: {_n(self.left_out_rows(), 'row')} ({parts}); {self.publisher} gives no death figures. "
+                "See imports.csv."
+            )
+        parts = "; ".join(f"{reason}: {_n(t.rows, 'row')}, {_held(t)}" for reason, t in left.items())
+        deaths, rows = self.left_out_deaths(), self.left_out_rows()
+        if deaths is None:
+            held = "deaths not reported"
+        elif sum(t.rows_with_deaths for t in left.values()) < rows:
+            held = f"holding at least {deaths:,} deaths by {self.publisher}'s figures (some rows give none)"
+        else:
+            held = f"holding {deaths:,} deaths by {self.publisher}'s figures"
+        return f"Left out: {_n(rows, 'row')} {held} ({parts}); see imports.csv."
 
     def ledger(self, source_id: str, today: str) -> list[dict[str, str]]:
         """The rows of imports.csv for this import."""
@@ -160,9 +173,13 @@ class Summary:
                 f"as {self.publisher}'s spreadsheet re-saves are written (e.g. {examples}). If this file is the other "
                 "way round, import it again with --date-order."
             )
-        if self.reasons:
+        if self.reasons and not self.tolls:
+            out.append("Skipped rows by reason:")
+            out += [f"  {count:,} {reason}" for reason, count in self.reasons.most_common()]
+        if self.reasons and self.tolls:
             out.append(f"Skipped rows by reason (with the deaths {self.publisher} gives for them):")
             out += [f"  {count:,} {reason} ({self._deaths(reason)})" for reason, count in self.reasons.most_common()]
+        if self.reasons:
             out.append(self.left_out_text())
             out.append("Skipped rows:")
             out += [f"  {n.where()}: {n.message}" for n in self.skips]
@@ -184,6 +201,15 @@ class Summary:
         if not tally.rows_with_deaths:
             return f"no death figure; {kind}"
         return f"{tally.deaths:,} deaths in {_n(tally.rows_with_deaths, 'row')} with a figure; {kind}"
+
+
+def _held(tally: Tally) -> str:
+    """The deaths a tally's rows hold: '5,996 deaths', '12 deaths in 1 row with a figure', 'deaths not reported'."""
+    if not tally.rows_with_deaths:
+        return "deaths not reported"
+    if tally.rows_with_deaths < tally.rows:
+        return f"{tally.deaths:,} deaths in {_n(tally.rows_with_deaths, 'row')} with a figure"
+    return f"{tally.deaths:,} deaths"
 
 
 def _n(count: int, noun: str) -> str:

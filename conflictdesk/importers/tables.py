@@ -19,6 +19,7 @@ from pathlib import Path
 from conflictdesk.importers.common import Skip
 from conflictdesk.importers.csvfiles import RowWriter, link as _link, raw_records as _raw_records
 from conflictdesk.importers.folder import Existing, Refused
+from conflictdesk.importers.ledger import LEDGER, write_ledger
 from conflictdesk.importers.summary import Summary, _n
 from conflictdesk.load import validate
 from conflictdesk.problems import format_report
@@ -30,6 +31,7 @@ class TableSummary(Summary):
     """An import summary whose written rows are of one table: `written` rows called `noun`."""
 
     noun: str = "row"
+    tolls: bool = False  # incidents and air-attack reports carry no death figure
 
     def text(self) -> str:
         text = super().text()
@@ -117,8 +119,11 @@ class TableTarget:
             )
         self.new_ids[ident] = line
 
-    def finish(self, rows: list[dict[str, str]], source: dict[str, str], actors: list[dict[str, str]]) -> tuple[bool, str]:
-        """Write, validate and move the folder into place; (valid, report)."""
+    def finish(
+        self, rows: list[dict[str, str]], source: dict[str, str], actors: list[dict[str, str]], ledger: list[dict[str, str]]
+    ) -> tuple[bool, str]:
+        """Write, validate and move the folder into place with this import's rows of imports.csv (ledger.py);
+        (valid, report)."""
         self.out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".import-", dir=self.out))
         try:
@@ -148,6 +153,7 @@ class TableTarget:
                     target = staging / relative
                     target.parent.mkdir(parents=True, exist_ok=True)
                     _link(source_file, target)
+            write_ledger(self.out / LEDGER, staging / LEDGER, self.source_id, ledger)
             problems, counts = validate(staging)
             if problems:
                 kept = staging.with_name(staging.name.replace(".import-", ".rejected-"))
@@ -159,6 +165,7 @@ class TableTarget:
             for table in ALL_TABLES:
                 if (staging / table.file).exists() and (table.name in written or table.name not in self.existing):
                     os.replace(staging / table.file, self.out / table.file)
+            os.replace(staging / LEDGER, self.out / LEDGER)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         listed = ", ".join(f"{name} {count:,}" for name, count in counts.items())

@@ -13,7 +13,7 @@ Mapping, one line each:
   day it can be). date_precision from `date_prec`: 1 → day, 2–3 → week, 4–5 → month, widened when the
   window is wider (the window, not the precision, is what the pages must say).
 - city: `where_coordinates`, else `adm_2`, else `adm_1`; oblast: `adm_1`; district: `adm_2`, verbatim. geo_precision from
-  `where_prec`: 1 → city; 2–5 → oblast.
+  `where_prec`: 1 → city; 2–4 → oblast; 5 (an area larger than an oblast, e.g. "Donbas", or a line) → region, never a place.
 - attacker: `side_a` only for one-sided violence (type 3), where side A is the perpetrator; for types 1 and
   2 UCDP records a dyad, not who attacked. Actor rows and types follow `kinds.actor_rows` (a side with a
   Gleditsch–Ward number `gwnoa` is coded a state).
@@ -46,7 +46,8 @@ WHERE = {
     2: ("oblast", "UCDP places it within about 25 km of this point"),
     3: ("oblast", "UCDP knows only the district (second-order division)"),
     4: ("oblast", "UCDP knows only the oblast (first-order division)"),
-    5: ("oblast", "UCDP places it along a line (a road, river or front) or between places"),
+    5: ("region", "UCDP knows only an area larger than an oblast or a line (a road, river, border or front line), "
+           "not a place"),
 }
 DATE_PREC = {1: "day", 2: "week", 3: "week", 4: "month", 5: "month"}
 WIDTH = {"day": 0, "week": 6, "month": 30}  # days before `date` the event may be, per precision

@@ -23,6 +23,17 @@ SAID = {
     ("injured", False): NP_("{total} injured in {count} strike.", "{total} injured in {count} strikes."),
     ("injured", True): NP_("{total} injured in {count} strike ({reported} of them with a figure).",
                            "{total} injured in {count} strikes ({reported} of them with a figure)."),
+    # No figure at all, or 0 where some report and nothing from the others: said as such, never "not reported
+    # injured in 3 strikes" (wording.total_kind).
+    ("killed", "none"): NP_("Killed: not reported for {count} strike.", "Killed: not reported for any of the {count} strikes."),
+    ("injured", "none"): NP_("Injured: not reported for {count} strike.",
+                             "Injured: not reported for any of the {count} strikes."),
+    ("killed", "zero_partial"): NP_(
+        "Killed: 0 in the {reported} of {count} strike that gives a figure; not reported for the others.",
+        "Killed: 0 in the {reported} of {count} strikes that give a figure; not reported for the others."),
+    ("injured", "zero_partial"): NP_(
+        "Injured: 0 in the {reported} of {count} strike that gives a figure; not reported for the others.",
+        "Injured: 0 in the {reported} of {count} strikes that give a figure; not reported for the others."),
 }
 
 
@@ -41,7 +52,8 @@ class Tolls:
 def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str, str]) -> Total:
     total = total_text(row["total"], row["qualifier"])
     reported = int(row["reported"])
-    said = ngettext(*SAID[(figure, reported < strikes)], strikes).format(
+    kind = wording.total_kind(row["total"], row["qualifier"])
+    said = ngettext(*SAID[(figure, reported < strikes) if kind == "figure" else (figure, kind)], strikes).format(
         total=total, count=number_text(strikes), reported=number_text(reported)) + " "
     label = _(FIGURE_LABELS[figure])
     if strikes > PARTS_LIMIT:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from conflictdesk import export, i18n, store
 from conflictdesk import wording
-from conflictdesk.captions import APP_NAME, LICENCE_NOTE, actors_text, full_credit, period_text, restricted_notice
+from conflictdesk.captions import APP_NAME, CHART_TABLES, LICENCE_NOTE, actors_text, full_credit, period_text, restricted_notice
 from conflictdesk.models.corrections import annotate
 from conflictdesk.i18n import _
 from conflictdesk.text import escape_markdown, safe_url
@@ -33,10 +33,11 @@ def link(view: View) -> str:
     return view.url(base_url())
 
 
-def credit() -> str:
+def credit(chart: str | None = None) -> str:
     """The credit line for the data loaded: every publisher via Conflict Desk, then each dataset's credit with its
-    version, licence and what was changed (UCDP's CC BY 4.0 asks for all three): captions.full_credit."""
-    return full_credit(store.run("sources"))
+    version, licence and what was changed (UCDP's CC BY 4.0 asks for all three): captions.full_credit; with
+    `chart` (a key of captions.CHART_TABLES), only the publishers of the tables that chart draws."""
+    return full_credit(store.run("sources"), CHART_TABLES.get(chart, ()))
 
 
 _told: dict[int, weakref.ref] = {}  # id -> the page runs (contexts) whose downloads already carry the notice
@@ -58,12 +59,13 @@ def restricted(ctx=None) -> None:
     st.warning(escape_markdown(notice), icon=":material/gpp_maybe:")
 
 
-def chart_caption(ctx) -> str:
-    """The caption every chart carries (on screen and in its PNG): period, actors, source, data version, link."""
+def chart_caption(ctx, chart: str | None = None) -> str:
+    """The caption every chart carries (on screen and in its PNG): period, actors, source, data version, link.
+    `chart`: which chart (see credit), so it credits the publishers of what it draws, not every one loaded."""
     return wording.chart_caption(
         period_text(ctx.view),
         actors_text(ctx.view, ctx.actor_names, ctx.actor_meaning),
-        credit(),
+        credit(chart),
         str(ctx.meta.get("data_version")),
         link(ctx.view),
     )

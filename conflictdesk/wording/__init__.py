@@ -21,7 +21,7 @@ from conflictdesk.wording.basics import (  # noqa: F401
 from conflictdesk.wording.figures import (  # noqa: F401
     LOWER_BOUNDS, UPPER_BOUNDS, QUALIFIER_WORDS, TOTAL_WORDS, COUNTED, COUNTED_QUALIFIER, FIGURE_NAMES,
     NOT_REPORTED_FIGURE, BOUND_WORDS, bound_kind, figure_text, blank_text, inconsistent_text, row_figure,
-    figure_label, gives_figure, total_text, counted_figure, toll_text,
+    figure_label, gives_figure, total_kind, total_text, counted_figure, toll_text,
 )
 from conflictdesk.wording.claims import (  # noqa: F401
     STATUS_WORDS, POPULATIONS, claimant_text, status_text, status_word, population_text, actors_text, chart_caption,

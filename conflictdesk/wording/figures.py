@@ -114,12 +114,21 @@ def gives_figure(text: str) -> bool:
     return not text.startswith(_(NOT_REPORTED))
 
 
-def total_text(total, qualifier) -> str:
-    """A total as queries/toll_totals.sql qualified it: '35', 'at least 103', 'about 3,000', 'not reported'."""
+def total_kind(total, qualifier) -> str:
+    """What a total of queries/toll_totals.sql is: 'none' (no strike gives a figure), 'zero_partial' (those that do
+    say 0, the others nothing) or 'figure'."""
     # Never "at least 0" (rule 3): a zero that is not exact means the strikes that report say 0 and others say nothing.
     if qualifier == "none" or blank(total):
+        return "none"
+    return "zero_partial" if int(total) == 0 and qualifier != "exact" else "figure"
+
+
+def total_text(total, qualifier) -> str:
+    """A total as queries/toll_totals.sql qualified it: '35', 'at least 103', 'about 3,000', 'not reported'."""
+    kind = total_kind(total, qualifier)
+    if kind == "none":
         return _(NOT_REPORTED)
-    if int(total) == 0 and qualifier != "exact":
+    if kind == "zero_partial":
         return _("0 where reported; others not reported")
     return _(TOTAL_WORDS.get(qualifier, TOTAL_WORDS["about"])).format(number=number_text(total))
 

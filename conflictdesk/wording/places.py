@@ -11,6 +11,7 @@ PRECISION_WORDS = {
     "neighbourhood": N_("to the neighbourhood"),
     "city": N_("city only, drawn at its centre"),
     "oblast": N_("oblast only, drawn at its centre"),
+    "region": N_("only a wider area or a line (such as a front) is known, not a place"),
 }
 WEAPONS = {
     "ballistic_missile": N_("Ballistic missile"),
@@ -33,9 +34,18 @@ def weapon_text(weapon) -> str:
     return _(WEAPONS.get(weapon, WEAPONS["unknown"]))
 
 
+def area_name(row) -> str:
+    """The city of a row as the data names it; for a row located only to a wider area (geo_precision region) the
+    area's name marked as such, 'Donbas (an area, not a place)', so it never reads as a place."""
+    city = name_text(row.get("city"), "")
+    if city and row.get("geo_precision") == "region":
+        return _("{area} (an area, not a place)").format(area=city)
+    return city
+
+
 def place_text(row) -> str:
     """City and place: 'Sumy, Congress centre'; the city alone when the place repeats it; 'place not given'."""
-    city, place = name_text(row.get("city"), ""), name_text(row.get("place"), "")
+    city, place = area_name(row), name_text(row.get("place"), "")
     if city and place and place != city:
         return f"{city}, {place}"
     return city or place or _("place not given")
@@ -51,14 +61,15 @@ def when_text(row) -> str:
 def strike_label(row, date_column: str = "date") -> str:
     """A strike in a few words, the same on the map, the casualty charts and the lists: 'Sumy · 13 Apr 2025'."""
     when = row_date_text(row, date_column)
-    return f"{name_text(row.get('city'), N_('place not given'))} · {when}"
+    return f"{area_name(row) or _('place not given')} · {when}"
 
 
 def strike_labels(frame: pd.DataFrame, date_column: str = "date") -> dict[str, str]:
     """Strike id -> strike_label, unique within the frame: the place, then the id, added to labels that clash."""
     rows = frame.drop_duplicates("strike_id")
     columns = {name: rows[name].tolist() if name in rows.columns else [None] * len(rows)
-               for name in ("strike_id", "city", "place", date_column, "date_precision", "date_first", "date_last")}
+               for name in ("strike_id", "city", "place", date_column, "date_precision", "date_first", "date_last",
+                                 "geo_precision")}
     records = [dict(zip(columns, values)) for values in zip(*columns.values())]
     labels = {r["strike_id"]: strike_label(r, date_column) for r in records}
     for extra in ("place", "strike_id"):
