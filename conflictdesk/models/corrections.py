@@ -219,7 +219,8 @@ def annotate(rows: pd.DataFrame, notes: pd.DataFrame) -> pd.DataFrame:
     texts = pd.Series("", index=rows.index, dtype=object)
     for column, table in keys:
         mine = notes[notes["table_name"] == table]
-        found = rows[column].map(dict(zip(mine["row_id"], mine["corrections"]))).fillna("")
+        # object dtype: a column with no match maps to all-NaN floats, and "" is no float fill value
+        found = rows[column].map(dict(zip(mine["row_id"], mine["corrections"]))).astype(object).fillna("")
         texts = texts.where(found == "", texts.where(texts == "", texts + "; ") + found)
     return rows.assign(corrections=texts)
 
