@@ -156,15 +156,19 @@ def test_top_tolls_are_the_highest_first(con):
     [
         ("exact", "exact", (37, "exact")),
         ("exact", "over", (37, "at_least")),
+        ("exact", "at_least", (37, "at_least")),
         ("exact", "vague", (37, "at_least")),
-        ("exact", None, (35, "at_least")),
+        ("exact", None, (35, "at_least")),  # Odesa has no figure at all
         ("exact", "about", (37, "about")),
         ("nearly", "exact", (37, "about")),
+        ("exact", "up_to", (37, "about")),
+        ("over", "about", (37, "about")),
         ("over", "up_to", (37, "about")),
     ],
 )
 def test_totals_and_cells_say_at_least_or_about_like_the_overview(tmp_path, sumy, odesa, expected):
-    """toll_totals and map_cells qualify the killed total exactly as the reference overview_totals does."""
+    """The killed total is 'exact' only if every part is exact and present, 'about' with any approximate part, else
+    'at_least': in toll_totals (the overview) and in map_cells alike."""
     casualties = [report("t1", "sumy", "2025-04-21", killed=35, killed_qualifier=sumy)]
     if odesa:
         casualties.append(report("t2", "odesa", "2025-04-21", killed=2, killed_qualifier=odesa))
