@@ -1,14 +1,9 @@
 """The benchmark: its table and target lines, and a tiny end-to-end run."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from conflictdesk import bench
-
-ROOT = Path(__file__).resolve().parent.parent
+from conflictdesk.__main__ import main
 
 
 def row(label, strikes, reruns, pandas=None, payload=100_000, **extra):
@@ -69,18 +64,18 @@ def test_a_failed_measurement_is_reported_not_hidden():
     assert bench.targets([BUNDLED, broken]) == ["Targets: not evaluated (a measurement failed; see the errors above)."]
 
 
-def test_tiny_run_end_to_end(tmp_path):
-    """`python -m conflictdesk bench --sizes 200 --reruns 1` measures the bundled data and 200 strikes."""
-    done = subprocess.run(
-        [sys.executable, "-m", "conflictdesk", "bench", "--sizes", "200", "--reruns", "1", "--workdir", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    out = done.stdout
+def test_tiny_run_end_to_end(tmp_path, capsys):
+    """`python -m conflictdesk bench --sizes 1 --reruns 1` measures the bundled data and one synthetic strike.
+
+    The smallest run that goes through every stage (write the folder, load, app, pandas, side-by-side starts,
+    table, targets); the command's `main` runs here, each measurement in its own subprocess as always.
+    """
+    assert main(["bench", "--sizes", "1", "--reruns", "1", "--workdir", str(tmp_path)]) == 0, capsys.readouterr().err[-2000:]
+    out = capsys.readouterr().out
     assert out.startswith("Conflict Desk benchmark, ") and " cores " in out.splitlines()[0]
     lines = [line for line in out.splitlines() if line.startswith("| ")]
-    assert lines[1].startswith("| bundled | 2 |") and lines[2].startswith("| 200 synthetic | 200 |")
+    assert lines[1].startswith("| bundled | 2 |") and lines[2].startswith("| 1 synthetic | 1 |")
     assert "–" not in lines[2]  # every measurement ran
     assert "- Map payload under 1 MB at every size: MET" in out
-    assert "- A cached start at 200 synthetic costs at most 1.5× the bundled data's: " in out
-    assert (tmp_path / "bench.json").is_file() and (tmp_path / "synthetic-200.done").is_file()
+    assert "- A cached start at 1 synthetic costs at most 1.5× the bundled data's: " in out
+    assert (tmp_path / "bench.json").is_file() and (tmp_path / "synthetic-1.done").is_file()

@@ -1,4 +1,5 @@
-"""`python -m conflictdesk validate [DIR]`, run as a newcomer runs it: a subprocess from the project folder."""
+"""`python -m conflictdesk validate [DIR]` and `build`: run once as a newcomer runs it (a subprocess from the project
+folder, exit 0 and exit 1), the rest through the command's `main` in this process, which is what the subprocess runs."""
 
 import csv
 import os
@@ -8,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from datafixtures import changed, minimal_tables, write_folder
+import pytest
+
+from datafixtures import minimal_tables, write_folder
+from conflictdesk.__main__ import main
 from conflictdesk.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,76 +83,73 @@ def test_validate_broken_copy(tmp_path):
     assert "Traceback" not in output
 
 
-def test_validate_reports_every_problem(tmp_path):
-    """Two broken files give two report lines, each with its place."""
-    tables = changed("casualties", 0, killed="-1") | changed("events", 2, date="2025-02-30")
-    result = run_validate(str(write_folder(tmp_path, **tables)))
-    assert result.returncode == 1
-    output = result.stdout + result.stderr
-    assert "2 problems found" in output
-    assert "casualties.csv, line 2, column killed" in output
-    assert "events.csv, line 4, column date" in output
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run `python -m conflictdesk ARGS` in this process: (exit code, stdout, stderr); `data` sets CONFLICTDESK_DATA."""
+
+    def run(*args: str, data: Path | None = None) -> tuple[int, str, str]:
+        if data is None:
+            monkeypatch.delenv("CONFLICTDESK_DATA", raising=False)
+        else:
+            monkeypatch.setenv("CONFLICTDESK_DATA", str(data))
+        try:
+            code = main(list(args))
+        except SystemExit as leaving:  # argparse's --help
+            code = leaving.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
-def test_validate_missing_folder(tmp_path):
+def test_validate_missing_folder(cli, tmp_path):
     """A folder that does not exist exits 1 with a readable message, not a traceback."""
-    result = run_validate(str(tmp_path / "nowhere"))
-    assert result.returncode == 1
-    assert "does not exist" in result.stdout + result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    code, out, err = cli("validate", str(tmp_path / "nowhere"))
+    assert code == 1
+    assert "does not exist" in out + err
 
 
-def test_validate_reads_conflictdesk_data(tmp_path):
+def test_validate_reads_conflictdesk_data(cli, tmp_path):
     """Without an argument the command checks the folder named by CONFLICTDESK_DATA."""
-    good = write_folder(tmp_path / "good")
-    result = run_validate(data=good)
-    assert result.returncode == 0, result.stderr
-    assert_summary(result.stdout, {name: len(rows) for name, rows in minimal_tables().items()})
+    code, out, err = cli("validate", data=write_folder(tmp_path / "good"))
+    assert code == 0, err
+    assert_summary(out, {name: len(rows) for name, rows in minimal_tables().items()})
 
-    result = run_validate(data=broken_copy(tmp_path))
-    assert result.returncode == 1
-    assert "strikes.csv, line 2, column latitude" in result.stdout + result.stderr
+    code, out, err = cli("validate", data=broken_copy(tmp_path))
+    assert code == 1
+    assert "strikes.csv, line 2, column latitude" in err
 
 
-def test_argument_wins_over_conflictdesk_data(tmp_path):
+def test_argument_wins_over_conflictdesk_data(cli, tmp_path):
     """A folder given on the command line is checked even when CONFLICTDESK_DATA names another."""
-    result = run_validate(str(ROOT / "data"), data=broken_copy(tmp_path))
-    assert result.returncode == 0, result.stderr
-    assert_summary(result.stdout, row_counts(ROOT / "data"))
+    code, out, err = cli("validate", str(ROOT / "data"), data=broken_copy(tmp_path))
+    assert code == 0, err
+    assert_summary(out, row_counts(ROOT / "data"))
 
 
-def run_command(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    python = PYTHON if PYTHON.exists() else Path(sys.executable)
-    return subprocess.run(
-        [str(python), "-m", "conflictdesk", *args], cwd=ROOT, env=env or dict(os.environ),
-        capture_output=True, text=True, timeout=300,
-    )
-
-
-def test_build_writes_one_database_file(tmp_path):
+def test_build_writes_one_database_file(cli, tmp_path):
     """`build --out FILE DIR` validates the folder and writes the database, saying how to serve it."""
     out = tmp_path / "built" / "conflictdesk.duckdb"
-    result = run_command("build", "--out", str(out), str(write_folder(tmp_path / "data")))
-    assert result.returncode == 0, result.stderr
+    code, said, err = cli("build", "--out", str(out), str(write_folder(tmp_path / "data")))
+    assert code == 0, err
     assert out.is_file()
-    assert f"CONFLICTDESK_DB={out}" in result.stdout
+    assert f"CONFLICTDESK_DB={out}" in said
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left behind
 
 
-def test_build_of_a_broken_folder_writes_nothing(tmp_path):
+def test_build_of_a_broken_folder_writes_nothing(cli, tmp_path):
     """A broken folder: exit 1, the problem at its file, line and column, and the old database untouched."""
     out = tmp_path / "conflictdesk.duckdb"
     out.write_bytes(b"the previous build")
-    result = run_command("build", "--out", str(out), str(broken_copy(tmp_path)))
-    assert result.returncode == 1
-    assert "strikes.csv, line 2, column latitude" in result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    code, said, err = cli("build", "--out", str(out), str(broken_copy(tmp_path)))
+    assert code == 1
+    assert "strikes.csv, line 2, column latitude" in err
     assert out.read_bytes() == b"the previous build"
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == [out.name]
 
 
-def test_help_documents_build_and_the_database_variable():
+def test_help_documents_build_and_the_database_variable(cli):
     """`--help` names the build command and CONFLICTDESK_DB."""
-    result = run_command("--help")
-    assert result.returncode == 0
-    assert "build --out FILE.duckdb" in result.stdout and "CONFLICTDESK_DB" in result.stdout
+    code, out, _ = cli("--help")
+    assert code == 0
+    assert "build --out FILE.duckdb" in out and "CONFLICTDESK_DB" in out

@@ -6,12 +6,13 @@ and a fragment of the plain-language message.
 
 Every case goes through `validate` (in this process: the report `python -m conflictdesk validate`
 prints, each problem at its place, and no others). A few representative cases (REPRESENTATIVE: a
-missing file, a bad encoding, a cell, a reference, several files at once) also go through the command
-line, the app's error page and the no-half-load check; those entry points share one code path, so
-running all 57 cases through each of them would test the same thing three times.
+missing file, a bad encoding, a cell, a reference, several files at once) also go through the command's
+`main` (in this process; tests/test_cli.py runs the real subprocess), the app's error page and the
+no-half-load check; those entry points share one code path, so running all 57 cases through each of them
+would test the same thing three times.
 
-Then what spreadsheets write (BOM, CRLF, header-only files, trailing blank lines, …) must load, and one
-bad row deep inside a ~50 MB file is found and named within seconds.
+Then what spreadsheets write (BOM, CRLF, header-only files, trailing blank lines, …) must validate with
+every row (two of them also open in the app), and one bad row deep inside a ~50 MB file is named alone.
 """
 
 import codecs
@@ -30,6 +31,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conflictdesk.__main__ import main
 from conflictdesk.cache import open_data
 from conflictdesk.load import load, validate
 from conflictdesk.problems import DataError, column_letter, format_report
@@ -333,20 +335,6 @@ def broken_copy(case: Case, parent: Path) -> Path:
     return folder
 
 
-def run_validate(folder: Path) -> subprocess.CompletedProcess:
-    """`python -m conflictdesk validate DIR` as a newcomer runs it, from the project folder."""
-    python = PYTHON if PYTHON.exists() else Path(sys.executable)
-    env = {k: v for k, v in os.environ.items() if k != "CONFLICTDESK_DATA"}
-    return subprocess.run(
-        [str(python), "-m", "conflictdesk", "validate", str(folder)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def report_lines(output: str) -> list[str]:
     return [line[2:] for line in output.splitlines() if line.startswith("- ")]
 
@@ -380,13 +368,17 @@ def test_validate_names_file_line_column_and_fix(case, tmp_path):
 
 
 @pytest.mark.parametrize("case", REPRESENTATIVE, ids=[c.name for c in REPRESENTATIVE])
-def test_the_command_line_prints_the_same_report(case, tmp_path):
-    """`python -m conflictdesk validate DIR` exits 1 and prints that report, no traceback."""
-    result = run_validate(broken_copy(case, tmp_path))
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output
-    assert "Traceback" not in output
-    assert_reported(case, output)
+def test_the_command_line_prints_the_same_report(case, tmp_path, capsys):
+    """`python -m conflictdesk validate DIR` exits 1 and prints that report, no traceback.
+
+    In this process through the command's `main`; tests/test_cli.py runs the real `python -m conflictdesk`
+    once on a broken folder (exit 1, the report, no traceback), which is all a subprocess adds.
+    """
+    assert main(["validate", str(broken_copy(case, tmp_path))]) == 1
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert "Traceback" not in output.err
+    assert_reported(case, output.err)
 
 
 @pytest.mark.parametrize("case", REPRESENTATIVE, ids=[c.name for c in REPRESENTATIVE])
@@ -477,22 +469,40 @@ LOADS = [
 ]
 
 
+def spreadsheet_copy(change: Change, parent: Path) -> Path:
+    """A fresh copy of data/ re-saved the way a spreadsheet would (the LOADS change applied)."""
+    folder = parent / "data"
+    shutil.copytree(DATA, folder)
+    change(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
 def bundled_counts() -> dict[str, int]:
-    return validate(DATA)[1]
+    """The row count of every table of the bundled data/."""
+    problems, counts = validate(DATA)
+    assert problems == []
+    return counts
 
 
 @pytest.mark.parametrize("change, counts", LOADS)
-def test_what_spreadsheets_write_loads(change, counts, tmp_path, monkeypatch):
-    """validate exits 0 with the bundled row counts (or the emptied table at 0) and the overview renders."""
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    change(folder)
-    expected = bundled_counts() | counts
-    result = run_validate(folder)
-    assert result.returncode == 0, result.stderr
-    summary = ", ".join(f"{name} {count}" for name, count in expected.items())
-    assert f"valid. Rows: {summary}." in result.stdout
-    monkeypatch.setenv("CONFLICTDESK_DATA", str(folder))
+def test_what_spreadsheets_write_loads(change, counts, tmp_path, bundled_counts):
+    """validate finds no problem and every row: the bundled row counts (or the emptied table at 0)."""
+    problems, found = validate(spreadsheet_copy(change, tmp_path))
+    assert problems == [], format_report(problems)
+    assert found == bundled_counts | counts
+
+
+# The app reads a folder through the same reader as validate (test above, every case); two representative
+# re-saves are opened in the app: every file at once as Excel on Windows writes it, and an emptied table.
+ON_THE_APP = [param for param in LOADS if param.id in ("Excel on Windows: BOM, CRLF and blank lines",
+                                                       "header-only events.csv (an empty table)")]
+
+
+@pytest.mark.parametrize("change, counts", ON_THE_APP)
+def test_what_spreadsheets_write_opens_in_the_app(change, counts, tmp_path, monkeypatch):
+    """The overview of a re-saved folder renders the bundled figures."""
+    monkeypatch.setenv("CONFLICTDESK_DATA", str(spreadsheet_copy(change, tmp_path)))
     monkeypatch.setenv("CONFLICTDESK_CACHE", str(tmp_path / "cache"))
     at = AppTest.from_file("../pages/overview.py", default_timeout=60).run()
     assert not at.exception
@@ -511,10 +521,11 @@ def test_spreadsheet_output_keeps_the_values_intact(tmp_path):
     quote_all(folder)
     padded_with_spaces("actors.csv")(folder)
     every_file(lambda data: BOM + data.replace(b"\n", b"\r\n") + b"\r\n")(folder)
+    resaved, bundled = load(folder), load(DATA)
     query = "select actor_id, name, aliases from actors order by actor_id"
-    assert load(folder).execute(query).fetchall() == load(DATA).execute(query).fetchall()
+    assert resaved.execute(query).fetchall() == bundled.execute(query).fetchall()
     notes = "select strike_id, notes, excerpt from strikes order by strike_id"
-    assert load(folder).execute(notes).fetchall() == load(DATA).execute(notes).fetchall()
+    assert resaved.execute(notes).fetchall() == bundled.execute(notes).fetchall()
 
 
 # --- one bad row deep inside a 50 MB file ---------------------------------------------------------
@@ -549,12 +560,6 @@ def test_bad_row_deep_in_a_50_mb_file_is_named_alone(tmp_path):
         "cruise_missile, missile, drone, artillery, glide_bomb, unknown; did you mean 'drone'?"
     ]
     assert big.bad_line > 130_000
+    # Exactly one problem, so the generated folder around the bad cell is valid: the case fails only
+    # because of its one bad cell.
     assert peak_mb < 1500  # the old loader, a Python object per cell, needed ~770 MB here; this one ~440 MB
-
-
-def test_50_mb_folder_without_the_bad_row_is_valid(tmp_path):
-    """The generated 50 MB folder itself validates, so the test above fails only because of its one bad cell."""
-    big = write_big_folder(tmp_path / "big", strikes_mb=50)
-    problems, counts = validate(big.path)
-    assert problems == []
-    assert counts["strikes"] == big.strikes + 2 and counts["casualties"] == big.casualties + 2

@@ -1,4 +1,5 @@
-"""`python -m conflictdesk import ...` run as a user runs it: a subprocess from the project folder."""
+"""`python -m conflictdesk import ...`: through the command's `main` in this process (tests/test_cli.py runs the real
+`python -m conflictdesk` as a user does), and two real processes importing into one folder at once."""
 
 import csv
 import os
@@ -6,27 +7,31 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 from importfixtures import ACLED_COLUMNS, UCDP_COLUMNS, acled, ucdp, write_export
+from conflictdesk.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / "bin" / "python"
 
 
-def cli(*args) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "CONFLICTDESK_DATA"}
-    python = PYTHON if PYTHON.exists() else Path(sys.executable)
-    return subprocess.run(
-        [str(python), "-m", "conflictdesk", *map(str, args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run `python -m conflictdesk ARGS` in this process: its returncode, stdout and stderr."""
+    monkeypatch.delenv("CONFLICTDESK_DATA", raising=False)
+
+    def run(*args) -> SimpleNamespace:
+        code = main([str(arg) for arg in args])
+        out, err = capsys.readouterr()
+        return SimpleNamespace(returncode=code, stdout=out, stderr=err)
+
+    return run
 
 
-def test_import_then_validate_both_exit_zero(tmp_path):
+def test_import_then_validate_both_exit_zero(cli, tmp_path):
     """A clean import exits 0 with its summary on stdout, and `validate` accepts the folder it wrote."""
     file = write_export(tmp_path / "acled.csv", ACLED_COLUMNS, [acled(), acled(event_id_cnty="POL1", country="Poland")])
     result = cli("import", "acled", file, "--out", tmp_path / "out")
@@ -38,7 +43,7 @@ def test_import_then_validate_both_exit_zero(tmp_path):
     assert "strikes 1" in checked.stdout
 
 
-def test_ucdp_merged_into_the_bundled_data_validates(tmp_path):
+def test_ucdp_merged_into_the_bundled_data_validates(cli, tmp_path):
     """A GED file merged into a copy of data/ with its release: exit 0, and `validate` accepts the folder."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     file = write_export(tmp_path / "ged.csv", UCDP_COLUMNS, [ucdp(), ucdp(id="2", where_prec="6", best="40")])
@@ -78,14 +83,14 @@ def test_two_imports_at_once_never_both_succeed_while_one_set_is_lost(tmp_path):
             assert not any(i.startswith(f"acled-{name}") for i in ids)
 
 
-def test_missing_file_exits_non_zero(tmp_path):
+def test_missing_file_exits_non_zero(cli, tmp_path):
     """A missing export: non-zero exit and the file named on stderr."""
     result = cli("import", "ucdp", tmp_path / "missing.csv", "--out", tmp_path / "out")
     assert result.returncode == 2
     assert "missing.csv: no such file" in result.stderr
 
 
-def test_not_an_export_exits_non_zero_naming_the_columns(tmp_path):
+def test_not_an_export_exits_non_zero_naming_the_columns(cli, tmp_path):
     """A CSV that is neither layout: non-zero exit, the missing columns named."""
     file = tmp_path / "other.csv"
     file.write_text("date,place,deaths\n2025-04-13,Sumy,35\n", encoding="utf-8")

@@ -1,4 +1,8 @@
-"""The loader: the bundled data validates, every rule of the contract catches its error, and load is all or nothing.
+"""The loader: the bundled data validates, load is all or nothing, and what the broken-data corpus does not show.
+
+Each rule of the contract catching its error, at its file, line and column with its fix, is a case of the corpus
+(tests/test_corpus.py, every case on validate); the checks here are the loader's own: typed columns, Arrow
+strings, white space, invisible characters, order of the report, what loads intact.
 
 Lines count like a spreadsheet: the header is line 1, so row i of a fixture table is line i + 2.
 """
@@ -8,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from datafixtures import SOURCE_TEXT, changed, minimal_tables, write_folder
+from datafixtures import changed, minimal_tables, write_folder
 from conflictdesk.load import load, validate
 from conflictdesk.problems import DataError, Problem
 from conflictdesk.schema import ALL_TABLES, TABLES
@@ -88,32 +92,6 @@ def test_minimal_fixture_is_valid(folder):
 # --- files and headers ------------------------------------------------------------------------
 
 
-def test_missing_file(folder):
-    """A deleted CSV is named, with the columns it needs."""
-    (folder / "truces.csv").unlink()
-    problem = only_problem(folder)
-    assert where([problem]) == [("truces.csv", None, None)]
-    assert "missing" in problem.message
-    assert "truce_id, name, declared_by" in problem.message
-
-
-def test_zero_byte_file(folder):
-    """An empty (0-byte) CSV is reported as empty, with the header it needs."""
-    (folder / "events.csv").write_bytes(b"")
-    problem = only_problem(folder)
-    assert where([problem]) == [("events.csv", None, None)]
-    assert "empty" in problem.message
-    assert "event_id,date,date_precision,kind,title" in problem.message
-
-
-def test_missing_column(folder):
-    """A header without a contract column names the column on line 1."""
-    rewrite_rows(folder / "strikes.csv", lambda rows: [row[: rows[0].index("notes")] + row[rows[0].index("notes") + 1 :] for row in rows])
-    problem = only_problem(folder)
-    assert where([problem]) == [("strikes.csv", 1, "notes")]
-    assert "no column 'notes'" in problem.message
-
-
 def test_renamed_column_suggests_the_right_name(folder):
     """A misspelt column header is reported with 'did you mean' the contract's name."""
 
@@ -129,15 +107,6 @@ def test_renamed_column_suggests_the_right_name(folder):
     assert renamed.column_letter == "H"
 
 
-def test_extra_column_is_reported(folder):
-    """A column the contract does not know is reported on line 1 with the columns it should have."""
-    rewrite_rows(folder / "actors.csv", lambda rows: [row + ["x"] for row in rows])
-    problem = only_problem(folder)
-    assert where([problem]) == [("actors.csv", 1, "x")]
-    assert "not a column of actors.csv" in problem.message
-    assert "actor_id, name, actor_type, aliases" in problem.message
-
-
 def test_duplicated_column(folder):
     """A column that appears twice in the header is reported at its second place."""
     rewrite_rows(folder / "actors.csv", lambda rows: [row + [row[1]] for row in rows])
@@ -147,123 +116,7 @@ def test_duplicated_column(folder):
     assert "appears twice" in problem.message
 
 
-# --- rows that cannot be read -----------------------------------------------------------------
-
-
-def test_ragged_row_names_its_line(folder):
-    """A row with one value too many is reported at its line with both counts."""
-    file = folder / "actors.csv"
-    lines = file.read_text(encoding="utf-8").splitlines()
-    lines[2] += ",extra"  # line 3: the ukraine row
-    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problem = only_problem(folder)
-    assert where([problem]) == [("actors.csv", 3, None)]
-    assert "6 values but the header has 5 columns" in problem.message
-
-
-def test_unterminated_quote(folder):
-    """A quote opened and never closed is reported at the line where it opens."""
-    file = folder / "actors.csv"
-    lines = file.read_text(encoding="utf-8").splitlines()
-    lines[2] = 'ukraine,"Ukraine,state,Kyiv'
-    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problem = only_problem(folder)
-    assert where([problem]) == [("actors.csv", 3, None)]
-    assert "never closed" in problem.message
-
-
-def test_windows_1252_file_says_how_to_save_as_utf8(folder):
-    """A file saved as Windows-1252 is refused with the line of the bad byte and how to re-save as UTF-8."""
-    file = folder / "actors.csv"
-    text = file.read_text(encoding="utf-8").replace("Kremlin;Moscow", "Kremlin;Moscow’s government")
-    file.write_bytes(text.encode("cp1252"))
-    problem = only_problem(folder)
-    assert where([problem]) == [("actors.csv", 2, None)]
-    assert "not UTF-8" in problem.message
-    assert "0x92" in problem.message
-    assert "CSV UTF-8" in problem.message
-
-
 # --- cells ------------------------------------------------------------------------------------
-
-
-def test_required_cell_empty(tmp_path):
-    """An empty required cell is reported at its line and column."""
-    problem = only_problem(write_folder(tmp_path, **changed("strikes", 1, city="")))
-    assert where([problem]) == [("strikes.csv", 3, "city")]
-    assert problem.column_letter == "E"
-    assert "empty but the column is required" in problem.message
-
-
-def test_required_cell_of_blanks_only_counts_as_empty(tmp_path):
-    """A required cell holding only spaces is as empty as a blank one."""
-    problem = only_problem(write_folder(tmp_path, **changed("events", 0, title="   ")))
-    assert where([problem]) == [("events.csv", 2, "title")]
-    assert "required" in problem.message
-
-
-def test_day_first_date(tmp_path):
-    """A date written 13/04/2025 is refused with the YYYY-MM-DD form to use."""
-    problem = only_problem(write_folder(tmp_path, **changed("strikes", 0, date="13/04/2025")))
-    assert where([problem]) == [("strikes.csv", 2, "date")]
-    assert "'13/04/2025' is not a date written YYYY-MM-DD" in problem.message
-
-
-def test_impossible_date(tmp_path):
-    """30 February is refused as not a real calendar date."""
-    problem = only_problem(write_folder(tmp_path, **changed("statements", 2, date="2025-02-30")))
-    assert where([problem]) == [("statements.csv", 4, "date")]
-    assert "2025-02-30 is not a real calendar date" in problem.message
-
-
-def test_truce_ending_before_it_starts(tmp_path):
-    """A truce whose end_date is before its start_date is reported on the end_date cell."""
-    problem = only_problem(write_folder(tmp_path, **changed("truces", 0, end_date="2025-04-19")))
-    assert where([problem]) == [("truces.csv", 2, "end_date")]
-    assert "before start_date 2025-04-20" in problem.message
-
-
-def test_claim_period_ending_before_it_starts(tmp_path):
-    """A violation claim whose period_end is before period_start is reported on period_end."""
-    tables = changed("truce_violations", 1, period_start="2025-04-21", period_end="2025-04-20")
-    problem = only_problem(write_folder(tmp_path, **tables))
-    assert where([problem]) == [("truce_violations.csv", 3, "period_end")]
-    assert "the end cannot come before the start" in problem.message
-
-
-def test_negative_count(tmp_path):
-    """A negative number of injured is refused."""
-    problem = only_problem(write_folder(tmp_path, **changed("casualties", 2, injured="-3")))
-    assert where([problem]) == [("casualties.csv", 4, "injured")]
-    assert "negative" in problem.message
-
-
-def test_fractional_count(tmp_path):
-    """A count of 2.5 violations is refused as not a whole number."""
-    problem = only_problem(write_folder(tmp_path, **changed("truce_violations", 0, count="2.5")))
-    assert where([problem]) == [("truce_violations.csv", 2, "count")]
-    assert "not a whole number" in problem.message
-
-
-def test_count_in_words(tmp_path):
-    """A count written in words asks for digits, with the words in the _phrase column."""
-    problem = only_problem(write_folder(tmp_path, **changed("casualties", 2, injured="three")))
-    assert where([problem]) == [("casualties.csv", 4, "injured")]
-    assert "in digits" in problem.message
-
-
-def test_number_and_qualifier_without_phrase(tmp_path):
-    """A figure with a number and qualifier but no phrase asks for the source's own words."""
-    problem = only_problem(write_folder(tmp_path, **changed("casualties", 0, killed_phrase="")))
-    assert where([problem]) == [("casualties.csv", 2, "killed_phrase")]
-    assert "source's own words" in problem.message
-
-
-def test_number_without_qualifier(tmp_path):
-    """A figure with a number but no qualifier asks how exact the source is."""
-    problem = only_problem(write_folder(tmp_path, **changed("casualties", 0, killed_qualifier="")))
-    assert where([problem]) == [("casualties.csv", 2, "killed_qualifier")]
-    assert "no qualifier" in problem.message
 
 
 def test_phrase_and_qualifier_without_number(tmp_path):
@@ -273,86 +126,10 @@ def test_phrase_and_qualifier_without_number(tmp_path):
     assert "count is empty: give the number as digits" in problem.message
 
 
-def test_unknown_choice_suggests_the_nearest(tmp_path):
-    """A misspelt weapon is refused with the allowed values and 'did you mean'."""
-    problem = only_problem(write_folder(tmp_path, **changed("strikes", 2, weapon="drones")))
-    assert where([problem]) == [("strikes.csv", 4, "weapon")]
-    assert "'drones' is not one of" in problem.message
-    assert "did you mean 'drone'?" in problem.message
-
-
-def test_duplicate_id_names_the_first_line(tmp_path):
-    """A repeated id is reported on its second line and names the line where it first appears."""
-    problem = only_problem(write_folder(tmp_path, **changed("statements", 3, statement_id="trump-1")))
-    assert where([problem]) == [("statements.csv", 5, "statement_id")]
-    assert "'trump-1' is used again (first on line 3)" in problem.message
-
-
-def test_unknown_actor_suggests_the_nearest(tmp_path):
-    """An attacker that is not in actors.csv is refused with 'did you mean'."""
-    problem = only_problem(write_folder(tmp_path, **changed("strikes", 0, attacker="rusia")))
-    assert where([problem]) == [("strikes.csv", 2, "attacker")]
-    assert "'rusia' is not a actor_id in actors.csv" in problem.message
-    assert "did you mean 'russia'?" in problem.message
-
-
-def test_unknown_actor_in_a_list(tmp_path):
-    """An item of an actors list that is not in actors.csv is named."""
-    problem = only_problem(write_folder(tmp_path, **changed("events", 1, actors="ukraine;usa")))
-    assert where([problem]) == [("events.csv", 3, "actors")]
-    assert "'usa' is not a actor_id in actors.csv" in problem.message
-
-
-def test_unknown_strike(tmp_path):
-    """A casualty report for a strike that does not exist is refused."""
-    problem = only_problem(write_folder(tmp_path, **changed("casualties", 2, strike_id="odessa")))
-    assert where([problem]) == [("casualties.csv", 4, "strike_id")]
-    assert "'odessa' is not a strike_id in strikes.csv" in problem.message
-    assert "did you mean 'odesa'?" in problem.message
-
-
-def test_latitude_out_of_range(tmp_path):
-    """A latitude of 91 is refused as outside -90 to 90."""
-    problem = only_problem(write_folder(tmp_path, **changed("strikes", 0, latitude="91")))
-    assert where([problem]) == [("strikes.csv", 2, "latitude")]
-    assert "91 is outside the range -90 to 90" in problem.message
-
-
-def test_swapped_coordinates(tmp_path):
-    """Sumy given as latitude 34.8, longitude 50.9 is flagged as a likely swap."""
-    tables = changed("strikes", 0, latitude="34.7981", longitude="50.9077")
-    problem = only_problem(write_folder(tmp_path, **tables))
-    assert where([problem]) == [("strikes.csv", 2, "latitude")]
-    assert "swap" in problem.message
-
-
-def test_excerpt_not_in_source(tmp_path):
-    """An excerpt that is not word for word in the source text is refused."""
-    tables = changed("statements", 2, excerpt='Putin said "peace is very welcome".')
-    problem = only_problem(write_folder(tmp_path, **tables))
-    assert where([problem]) == [("statements.csv", 4, "excerpt")]
-    assert "not found word for word in the text of source 's1'" in problem.message
-
-
 def test_excerpt_across_a_line_break_matches(tmp_path):
     """An excerpt that spans a line break of the source text is found (white space is folded)."""
     tables = changed("strikes", 0, excerpt="killing 35 people and injuring over 100. Russian drones hit Odesa")
     assert validate(write_folder(tmp_path, **tables))[0] == []
-
-
-def test_source_text_outside_the_folder(tmp_path):
-    """A text_file path that climbs out of the data folder is refused."""
-    (tmp_path / "x.txt").write_text(SOURCE_TEXT, encoding="utf-8")
-    problem = only_problem(write_folder(tmp_path, **changed("sources", 0, text_file="../x.txt")))
-    assert where([problem]) == [("sources.csv", 2, "text_file")]
-    assert "outside the data folder" in problem.message
-
-
-def test_source_text_missing(tmp_path):
-    """A text_file that does not exist is reported."""
-    problem = only_problem(write_folder(tmp_path, **changed("sources", 0, text_file="sources/s2.txt")))
-    assert where([problem]) == [("sources.csv", 2, "text_file")]
-    assert "does not exist" in problem.message
 
 
 # --- all problems at once, nothing loaded ----------------------------------------------------

@@ -24,12 +24,16 @@ def pool():
 
 
 def test_small_load_run_has_no_errors_and_no_mismatches():
-    """Five sessions at once against one real server, three reruns each at least: no error, no cross-talk."""
-    outcome = load_test.run(sessions=5, seconds=3, min_renders=3, render_timeout=60, grace=60, pool=12)
+    """Three sessions at once against one real server, two renders each at least: no error, no cross-talk.
+
+    The smallest run that still has sessions side by side with different filters; how many sessions a server
+    holds is measured by the load test itself (bench/README.md), not here.
+    """
+    outcome = load_test.run(sessions=3, seconds=0, min_renders=2, render_timeout=60, grace=60, pool=12)
     assert outcome.errors == [], outcome.summary()
     assert outcome.mismatches == [], outcome.summary()
-    assert outcome.peak_connected == 5
-    assert outcome.renders >= 15
+    assert outcome.peak_connected == 3
+    assert outcome.renders >= 6
     assert outcome.slowest_render > 0 and outcome.throughput > 0
 
 

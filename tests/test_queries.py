@@ -187,47 +187,6 @@ def test_overview_totals_for_a_period_without_strikes(con):
     ]
 
 
-def toll(report_id: str, strike_id: str, killed: str, qualifier: str) -> dict:
-    """A casualty report with only a killed figure (its excerpt is any verbatim piece of s1.txt)."""
-    return {
-        "report_id": report_id,
-        "strike_id": strike_id,
-        "reported_on": "2025-04-21",
-        "killed": killed,
-        "killed_qualifier": qualifier,
-        "killed_phrase": f"{qualifier} {killed}",
-        "status": "claimed",
-        "source_id": "s1",
-        "excerpt": "killing 35 people",
-    }
-
-
-@pytest.mark.parametrize(
-    "sumy, odesa, expected",
-    [
-        ("exact", "exact", (37, "exact")),
-        ("exact", "over", (37, "at_least")),
-        ("exact", "at_least", (37, "at_least")),
-        ("exact", "vague", (37, "at_least")),
-        ("exact", None, (35, "at_least")),  # Odesa has no figure at all
-        ("exact", "about", (37, "about")),
-        ("nearly", "exact", (37, "about")),
-        ("exact", "up_to", (37, "about")),
-        ("over", "about", (37, "about")),
-    ],
-)
-def test_overview_killed_qualifier(tmp_path, sumy, odesa, expected):
-    """The killed total is 'exact' only if every part is exact and present, 'about' with any approximate part,
-    else 'at_least'."""
-    casualties = [toll("t1", "sumy", "35", sumy)]
-    if odesa:
-        casualties.append(toll("t2", "odesa", "2", odesa))
-    con = built(write_folder(tmp_path, casualties=casualties))
-    frame = run_query(con, "toll_totals", **APRIL, actors=["russia"])
-    killed = rows(frame[frame["figure"] == "killed"], "total", "qualifier", "strikes")
-    assert killed == [(*expected, 2)]
-
-
 def test_overview_totals_do_not_include_truce_claims(con):
     """Violation counts from opposing sides are never summed into a headline figure."""
     frame = run_query(con, "toll_totals", **APRIL, actors=[])

@@ -6,11 +6,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from datafixtures import write_folder
+from conflictdesk.__main__ import main
 from conflictdesk.load import validate
 from conflictdesk.schema import TABLES
 from conflictdesk.synth import SOURCE_ID
@@ -19,10 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def synth(*args: str) -> subprocess.CompletedProcess:
-    """Run `python -m conflictdesk synth ARGS` from the project folder."""
+    """Run `python -m conflictdesk synth ARGS` from the project folder (a real process, as a user runs it)."""
     return subprocess.run(
         [sys.executable, "-m", "conflictdesk", "synth", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
+
+
+@pytest.fixture
+def synth_here(capsys):
+    """Run `synth ARGS` through the command's `main` in this process: its returncode and stderr."""
+
+    def run(*args: str) -> SimpleNamespace:
+        code = main(["synth", *args])
+        out, err = capsys.readouterr()
+        return SimpleNamespace(returncode=code, stdout=out, stderr=err)
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -63,24 +77,24 @@ def test_every_fact_row_cites_the_synthetic_source_and_says_so(folder):
     assert seen == 600
 
 
-def test_refuses_to_write_over_other_data(tmp_path):
+def test_refuses_to_write_over_other_data(tmp_path, synth_here):
     """The command never writes over a folder holding real data, nor over a file, nor zero events."""
     real = write_folder(tmp_path / "real")
     before = (real / "strikes.csv").read_bytes()
-    done = synth("--events", "10", "--out", str(real))
+    done = synth_here("--events", "10", "--out", str(real))
     assert done.returncode == 1 and "not a synthetic folder" in done.stderr
     assert (real / "strikes.csv").read_bytes() == before
     file = tmp_path / "file.txt"
     file.write_text("x")
-    assert synth("--events", "10", "--out", str(file)).returncode == 1
-    assert synth("--events", "0", "--out", str(tmp_path / "new")).returncode == 2
+    assert synth_here("--events", "10", "--out", str(file)).returncode == 1
+    assert synth_here("--events", "0", "--out", str(tmp_path / "new")).returncode == 2
 
 
-def test_rewrites_a_synthetic_folder(tmp_path, folder):
+def test_rewrites_a_synthetic_folder(tmp_path, folder, synth_here):
     """A synthetic folder can be written again with another size."""
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)
-    assert synth("--events", "5", "--out", str(copy)).returncode == 0
+    assert synth_here("--events", "5", "--out", str(copy)).returncode == 0
     assert len(rows(copy, "strikes")) == 5
 
 
