@@ -34,14 +34,15 @@ def run(page: str, **params) -> AppTest:
 
 
 def popovers(at: AppTest) -> list[str]:
-    """The labels of the page's popovers (the "Corrected on …" marks)."""
+    """The labels of the page's "Corrected on …" marks (popovers; the cite-and-embed popover left out)."""
     found = []
 
     def walk(node):
         for child in getattr(node, "children", {}).values():
             proto = getattr(child, "proto", None)
             if getattr(child, "type", None) == "popover" and proto is not None:
-                found.append(proto.popover.label)
+                if "Corrected on" in proto.popover.label:
+                    found.append(proto.popover.label)
             walk(child)
 
     walk(at._tree)
