@@ -84,50 +84,92 @@ def new_context(browser, **options):
     return ctx
 
 
+class SharedContext:
+    """A browser context kept for the whole run, whose tabs later tests reuse: a tab that has drawn the app once
+    draws it again for a fraction of the CPU a new tab needs (the scripts stay compiled in its renderer), and
+    on a 2-core machine the browser is most of the suite's time. Anything else is the context's own API.
+
+    Every tab records the JavaScript dialogs it meets (and dismisses them) in `page.dialogs`, reset for each test.
+    """
+
+    KEEP = 2  # idle tabs kept per context
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.idle: list = []
+
+    def new_page(self):
+        """A tab for this test: an idle one from an earlier test (still at its last address), else a new one."""
+        page = self.idle.pop() if self.idle else self._open()
+        page.dialogs = []
+        return page
+
+    def _open(self):
+        page = self.ctx.new_page()
+
+        def record(dialog):
+            page.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", record)
+        return page
+
+    def release(self) -> None:
+        """After a test: its open tabs become idle (beyond KEEP they are closed) and its cookies are cleared."""
+        for page in self.ctx.pages:
+            if page in self.idle:
+                continue
+            if len(self.idle) < self.KEEP and not page.is_closed():
+                self.idle.append(page)
+            else:
+                page.close()
+        self.ctx.clear_cookies()
+
+    def __getattr__(self, name):
+        return getattr(self.ctx, name)
+
+
 @pytest.fixture(scope="session")
 def shared_contexts(browser):
     """Browser contexts kept for the whole run, one per set of options (see make_context)."""
-    made: dict[str, object] = {}
+    made: dict[str, SharedContext] = {}
     yield made
-    for ctx in made.values():
-        ctx.close()
+    for shared in made.values():
+        shared.ctx.close()
 
 
 @pytest.fixture
 def make_context(browser, shared_contexts, request):
     """A browser context for this test: `make_context(viewport=..., locale=...)`.
 
-    Contexts with the same options are shared between tests, like one reader's browser profile: the app's
-    scripts come from its HTTP cache instead of being fetched and compiled for every test (most of a page
-    load's time). After each test its tabs are closed (screenshotted first if it failed) and its cookies
-    cleared. `fresh=True` gives a new, empty context (no cookies, no cache, no storage), closed after the test:
-    for a second reader, or a first visit.
+    Contexts with the same options are shared between tests, like one reader's browser: the app's scripts
+    come from its cache and its tabs are reused (SharedContext). After each test its cookies are cleared.
+    `fresh=True` gives a new, empty context (no cookies, no cache, no storage), closed after the test: for a
+    second reader, a first visit, or a test that changes the context itself (routes, init scripts).
     """
     used = []
 
     def make(fresh: bool = False, **options):
         options = {"viewport": LAPTOP, **options}
         if fresh:
-            ctx = new_context(browser, **options)
+            made = new_context(browser, **options)
         else:
             key = repr(sorted(options.items()))
             if key not in shared_contexts:
-                shared_contexts[key] = new_context(browser, **options)
-            ctx = shared_contexts[key]
-        used.append((ctx, fresh))
-        return ctx
+                shared_contexts[key] = SharedContext(new_context(browser, **options))
+            made = shared_contexts[key]
+        used.append(made)
+        return made
 
     def finish():
         report = getattr(request.node, "report_call", None)
-        for number, (ctx, fresh) in enumerate(used):
+        for number, made in enumerate(used):
             if report is not None and report.failed:
-                save_failure_screenshots(ctx, f"{request.node.name.replace('/', '_')}-{number}")
-            if fresh:
-                ctx.close()
+                save_failure_screenshots(made, f"{request.node.name.replace('/', '_')}-{number}")
+            if isinstance(made, SharedContext):
+                made.release()
             else:
-                for page in ctx.pages:
-                    page.close()
-                ctx.clear_cookies()
+                made.close()
 
     request.addfinalizer(finish)
     return make

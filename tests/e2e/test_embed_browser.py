@@ -184,7 +184,7 @@ def test_static_snapshot_opens_offline_with_chart_filters_and_credit(make_contex
     url = f"http://desk.example/casualties?{FILTERS}"
     assert main(["snapshot", url, "--out", str(tmp_path / "snap")]) == 0
     cited = json.loads((tmp_path / "snap" / "citation.json").read_text("utf-8"))
-    context = make_context(viewport={"width": 390, "height": 844})
+    context = make_context(fresh=True, viewport={"width": 390, "height": 844})  # its route blocks the network
     blocked = []
 
     def route(request_route):

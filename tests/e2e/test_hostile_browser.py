@@ -29,15 +29,17 @@ HOSTILE_LINKS = {
 
 
 def watched_page(context):
-    """A new tab that records every JavaScript dialog (alert, confirm, prompt) and dismisses it."""
+    """A tab that records every JavaScript dialog (alert, confirm, prompt) in `page.dialogs` and dismisses it
+    (the shared contexts' tabs do so already: conftest.SharedContext)."""
     page = context.new_page()
-    page.dialogs = []
+    if not hasattr(page, "dialogs"):
+        page.dialogs = []
 
-    def record(dialog):
-        page.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
+        def record(dialog):
+            page.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
 
-    page.on("dialog", record)
+        page.on("dialog", record)
     return page
 
 
@@ -53,7 +55,8 @@ def test_hostile_data_never_runs_and_shows_as_text(context, hostile_server, name
     main.get_by_role("button", name="Cite this view or embed it in an article").click()  # the credit names sources
     expect(page.get_by_test_id("stCode").first).to_be_visible()
     page.mouse.move(640, 400)
-    page.wait_for_load_state("networkidle")  # every image has loaded or failed: its handlers would have fired
+    # every image has loaded or failed: its handlers would have fired
+    page.wait_for_function("() => [...document.images].every(image => image.complete)")
     expect_no_error(page)
     if name in QUOTE_PAGES:
         expect(main).to_contain_text(PWNED)
@@ -109,24 +112,20 @@ def assert_nothing_shown(page, link: str) -> None:
 def test_password_gate_holds_against_hostile_links(context, fresh_server):
     """With a password set, no URL parameter, page path or embed view shows a figure before the password."""
     running = fresh_server({"CONFLICTDESK_PASSWORD": GATE_PASSWORD})
+    page = watched_page(context)  # one tab, as a reader trying one link after another
     for link in GATE_LINKS:
-        page = watched_page(context)
         page.goto(f"{running.url}/{link}")
         expect(page.locator("input[type='password']")).to_be_visible()
         expect(page.locator(APP)).to_have_attribute("data-test-script-state", "notRunning")
         assert_nothing_shown(page, link)
-        page.close()
     for path in DEEP_PATHS:
         response = context.request.get(f"{running.url}/{path}")
         assert not any(secret in response.text() for secret in SECRETS), path
-        page = watched_page(context)
         page.goto(f"{running.url}/{path}", wait_until="networkidle")  # all it loads has loaded
         if page.locator(APP).count():  # the app did start here after all: then the gate must hold
             expect(page.locator(APP)).to_have_attribute("data-test-script-state", "notRunning")
         assert_nothing_shown(page, path)
-        page.close()
     # The same server lets the reader in with the password: the checks above looked at a working gate.
-    page = watched_page(context)
     page.goto(f"{running.url}/overview?period=2025-04-13&period=2025-04-23")
     page.locator("input[type='password']").fill(GATE_PASSWORD)
     page.get_by_role("button", name="Open the dashboard").click()
