@@ -175,6 +175,16 @@ def test_every_page_reads_in_ukrainian(page, params):
     assert not left, f"English on the Ukrainian {page} page: {sorted(left)}"
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_english_pages_show_no_ukrainian(page):
+    """Without lang, from an English or unknown browser, a page shows no Ukrainian: only the language switch
+    names "Українська"."""
+    at = AppTest.from_file(f"../pages/{page}.py", default_timeout=TIMEOUT).run()
+    assert not at.exception
+    ukrainian = [text for text in shown_strings(at) if re.search(r"[А-Яа-яІіЇїЄєҐґ]", text) and text != "Українська"]
+    assert ukrainian == [], ukrainian[:5]
+
+
 def test_the_language_comes_from_the_link_else_the_browser_else_english():
     """?lang wins; without it, the browser's locale (uk-UA → uk, de-DE → en)."""
     assert i18n.preferred("uk-UA") == "uk" and i18n.preferred("en-GB") == "en"

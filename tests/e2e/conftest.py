@@ -97,10 +97,14 @@ class SharedContext:
     def __init__(self, ctx):
         self.ctx = ctx
         self.idle: list = []
+        self.viewport = LAPTOP  # the size this test asked for (make_context)
 
     def new_page(self):
-        """A tab for this test: an idle one from an earlier test (still at its last address), else a new one."""
+        """A tab for this test, at its size: an idle one from an earlier test (still at its last address), else
+        a new one."""
         page = self.idle.pop() if self.idle else self._open()
+        if page.viewport_size != self.viewport:
+            page.set_viewport_size(self.viewport)
         page.dialogs = []
         return page
 
@@ -142,22 +146,23 @@ def shared_contexts(browser):
 def make_context(browser, shared_contexts, request):
     """A browser context for this test: `make_context(viewport=..., locale=...)`.
 
-    Contexts with the same options are shared between tests, like one reader's browser: the app's scripts
-    come from its cache and its tabs are reused (SharedContext). After each test its cookies are cleared.
+    Contexts with the same options but the viewport are shared between tests, like one reader's browser: the
+    app's scripts come from its cache and its tabs are reused (SharedContext), sized to `viewport`. After each test its cookies are cleared.
     `fresh=True` gives a new, empty context (no cookies, no cache, no storage), closed after the test: for a
     second reader, a first visit, or a test that changes the context itself (routes, init scripts).
     """
     used = []
 
-    def make(fresh: bool = False, **options):
-        options = {"viewport": LAPTOP, **options}
+    def make(fresh: bool = False, viewport: dict = LAPTOP, **options):
         if fresh:
-            made = new_context(browser, **options)
+            made = new_context(browser, viewport=viewport, **options)
         else:
+            # One context per kind of browser (phone or not, language): the window's size is each tab's own.
             key = repr(sorted(options.items()))
             if key not in shared_contexts:
-                shared_contexts[key] = SharedContext(new_context(browser, **options))
+                shared_contexts[key] = SharedContext(new_context(browser, viewport=viewport, **options))
             made = shared_contexts[key]
+            made.viewport = viewport
         used.append(made)
         return made
 

@@ -213,7 +213,7 @@ def test_downloaded_csv_keeps_curly_quotes_for_a_spreadsheet(make_context, serve
     button gives the same rows with the view's address."""
     import json
 
-    context = make_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = make_context(viewport={"width": 1280, "height": 900})  # downloads are accepted by default
     page = app_page(context, server, "statements")
     with page.expect_download() as caught:
         page.get_by_role("button", name="Download these statements (CSV)").click()
@@ -234,7 +234,7 @@ def test_download_this_view_gives_the_snapshot_zip(make_context, server):
     import json
     import zipfile
 
-    context = make_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = make_context(viewport={"width": 1280, "height": 900})  # downloads are accepted by default
     page = app_page(context, server, f"casualties?{FILTERS}")
     open_cite_block(page)
     button = page.get_by_role("button", name="Download this view (static page, .zip)")
