@@ -10,23 +10,28 @@ from browser_support import Server
 
 PASSWORD = "gate-e2e-Qv7"
 SESSION_ROUTE = "/_conflictdesk/gate/session"
-# Every way a reader (or a stranger) can arrive: each page, the bare address, embeds and deep links.
+# Every way a reader (or a stranger) can arrive over HTTP: the bare address, embeds, deep and crafted links
+# (each page's own gate is checked under AppTest: tests/test_app.py). The first is the server's first request.
 WAYS_IN = [
-    "",
-    "overview",
-    "map",
-    "casualties",
-    "truces",
-    "statements",
-    "sources",
-    "overview?embed=true",
     "casualties?period=2025-04-13&period=2025-04-23&embed=true",
+    "",
+    "overview?period=2025-04-13&period=2025-04-23&actor=russia",
+    f"overview?_gate_passed=true&password={PASSWORD}",
+    "statements?statement=../../etc/passwd",
     "statements?statement=putin-2025-04-21-kyiv-regime",
+    "map?embed=true&embed_options=show_toolbar&period=2025-04-13&period=2025-04-23",
     "map?strike=sumy-2025-04-13&embed=true",
+    f"sources?embed=true&password={PASSWORD}",
+    "home?embed=true",
     "home?period=2025-04-13&period=2025-04-23",
+    "truces/../overview",
+    "app",
 ]
-# Words only the data puts on a page: none may show before the password.
-DATA_WORDS = ("Sumy", "Putin", "Odesa", "Zelensky", "Kyiv regime")
+# Deeper paths: Streamlit serves its index page there but the app never starts (its assets are relative).
+DEEP_PATHS = ["overview/extra/path", "pages/overview.py", "data/strikes.csv", ".streamlit/secrets.toml"]
+# Words only the data puts on a page (and the password itself): none may show before the password.
+DATA_WORDS = ("Sumy", "Putin", "Odesa", "Zelensky", "Kyiv regime", "over 100", "People killed", "Peskov",
+              "strike_id,", PASSWORD)
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
@@ -48,13 +53,19 @@ def http_status(url: str, cookie: str | None = None) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8", "replace")
 
 
-def expect_closed(page) -> None:
+def assert_nothing_shown(page, link: str) -> None:
+    """No figure, table, chart, map or data text on the page."""
+    body = page.inner_text("body")
+    assert not [word for word in DATA_WORDS if word in body], (link, body[:500])
+    assert page.locator("[data-testid='stMetric'], [data-testid='stDataFrame']").count() == 0, link
+    assert page.locator("[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart']").count() == 0, link
+
+
+def expect_closed(page, link: str = "") -> None:
     """The password form and nothing from the data."""
     expect(page.locator("input[type='password']")).to_be_visible(timeout=30000)
     expect(page.locator(IDLE)).to_be_attached(timeout=30000)
-    body = page.inner_text("body")
-    assert not [word for word in DATA_WORDS if word in body], body[:500]
-    assert page.locator("[data-testid='stMetric']").count() == 0
+    assert_nothing_shown(page, link)
 
 
 def log_in(page) -> None:
@@ -67,14 +78,23 @@ def log_in(page) -> None:
 
 
 def test_every_way_in_is_closed_without_the_password(browser, gated_server):
-    """Each page, the bare address, embeds and deep links show only the password form, also after a reload."""
+    """The bare address, embeds, deep and crafted links (a password in the link, path tricks, the first request
+    to a fresh server) show only the password form, also after a reload; deeper paths show nothing at all."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
     page = ctx.new_page()
     for path in WAYS_IN:
         page.goto(f"{gated_server.url}/{path}")
-        expect_closed(page)
+        expect_closed(page, path)
     page.reload()
     expect_closed(page)
+    for path in DEEP_PATHS:
+        response = ctx.request.get(f"{gated_server.url}/{path}")
+        assert not [word for word in DATA_WORDS if word in response.text()], path
+        page.goto(f"{gated_server.url}/{path}")
+        page.wait_for_function("() => document.readyState === 'complete'")
+        if page.locator("[data-testid='stApp']").count():  # the app did start here after all: the gate must hold
+            expect(page.locator(IDLE)).to_be_attached(timeout=30000)
+        assert_nothing_shown(page, path)
     assert not [c for c in ctx.cookies() if c["name"] == "conflictdesk_gate"]
     ctx.close()
 

@@ -1,7 +1,8 @@
-"""Hostile input in real Chromium: data text never runs and shows literally, hostile links get a notice, the gate holds.
+"""Hostile input in real Chromium: data text never runs and shows literally, hostile links get a notice (crafted
+links against the password gate: test_gate_browser.py).
 
 Which notice each hostile parameter gets is tested under AppTest (tests/test_hostile.py); here only what needs a real
-server and browser: real URL encoding, real rendering of data text, the password gate over HTTP.
+server and browser: real URL encoding, real rendering of data text.
 """
 
 from urllib.parse import urlencode
@@ -9,7 +10,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import APP, PAGES, expect_no_error, wait_for_app
+from browser_support import PAGES, expect_no_error, wait_for_app
 
 PWNED = '<script>alert("pwned")</script>'
 # Every way the data's text could run in the page: a script element, an inline handler, a javascript: link.
@@ -79,55 +80,3 @@ def test_hostile_link_opens_its_page_with_a_notice(context, server, case):
     expect(page.get_by_test_id("stMain").get_by_test_id("stAlert").filter(has_text=words)).not_to_have_count(0)
     expect_no_error(page)
     assert page.dialogs == []
-
-
-GATE_PASSWORD = "gate-check-2025"
-# Links the app answers: the password form must come first. The first is the fresh server's first request.
-GATE_LINKS = [
-    "casualties?period=2025-04-13&period=2025-04-23&embed=true",
-    "overview?period=2025-04-13&period=2025-04-23&actor=russia",
-    "overview?_gate_passed=true&password=gate-check-2025",
-    "statements?statement=../../etc/passwd",
-    "map?embed=true&embed_options=show_toolbar&period=2025-04-13&period=2025-04-23",
-    "sources?embed=true&password=gate-check-2025",
-    "home?embed=true",
-    "truces/../overview",
-    "app",
-]
-# Deeper paths: Streamlit serves its index page there but the app never starts (its assets are relative).
-DEEP_PATHS = ["overview/extra/path", "pages/overview.py", "data/strikes.csv", ".streamlit/secrets.toml"]
-SECRETS = ("Sumy", "over 100", "People killed", "Peskov", "strike_id,", GATE_PASSWORD)
-
-
-def assert_nothing_shown(page, link: str) -> None:
-    """No figure, table, chart, map or data text on the page."""
-    body = page.inner_text("body")
-    assert page.get_by_test_id("stMetric").count() == 0, link
-    assert page.locator("[data-testid='stDataFrame'], [data-testid='stPlotlyChart']").count() == 0, link
-    assert page.get_by_test_id("stDeckGlJsonChart").count() == 0, link
-    for secret in SECRETS:
-        assert secret not in body, (link, secret)
-
-
-def test_password_gate_holds_against_hostile_links(context, fresh_server):
-    """With a password set, no URL parameter, page path or embed view shows a figure before the password."""
-    running = fresh_server({"CONFLICTDESK_PASSWORD": GATE_PASSWORD})
-    page = watched_page(context)  # one tab, as a reader trying one link after another
-    for link in GATE_LINKS:
-        page.goto(f"{running.url}/{link}")
-        expect(page.locator("input[type='password']")).to_be_visible()
-        expect(page.locator(APP)).to_have_attribute("data-test-script-state", "notRunning")
-        assert_nothing_shown(page, link)
-    for path in DEEP_PATHS:
-        response = context.request.get(f"{running.url}/{path}")
-        assert not any(secret in response.text() for secret in SECRETS), path
-        page.goto(f"{running.url}/{path}", wait_until="networkidle")  # all it loads has loaded
-        if page.locator(APP).count():  # the app did start here after all: then the gate must hold
-            expect(page.locator(APP)).to_have_attribute("data-test-script-state", "notRunning")
-        assert_nothing_shown(page, path)
-    # The same server lets the reader in with the password: the checks above looked at a working gate.
-    page.goto(f"{running.url}/overview?period=2025-04-13&period=2025-04-23")
-    page.locator("input[type='password']").fill(GATE_PASSWORD)
-    page.get_by_role("button", name="Open the dashboard").click()
-    expect(page.get_by_test_id("stMain")).to_contain_text("People killed")
-    wait_for_app(page, "Overview")
