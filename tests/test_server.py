@@ -1,6 +1,7 @@
 """The server's door: an oversized link is not dropped silently (LinkGuard, on a real ASGI app)."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
@@ -26,7 +27,9 @@ def get(target: str) -> tuple[int, dict[str, str]]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: on the worker that ran the browser tests, Playwright's loop is still running here.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}
 
