@@ -194,17 +194,31 @@ if imports.empty:
     st.caption(_("No import ledger (imports.csv) in the data folder: nothing imported from a publisher's file is "
                  "recorded as left out."))
 else:
-    left = imports[imports["outcome"] != "imported"]
-    if left.empty:
+    # Superseded rows have a newer version on the pages and out-of-scope rows are about another country: the
+    # sentence counts the rows whose deaths are missing from this dashboard's totals (as Overview and Casualties do).
+    left = imports[imports["outcome"] == "left_out"]
+    if left.empty and (imports["outcome"] == "imported").all():
         st.markdown(_("The imports left nothing out."))
+    elif left.empty:
+        st.markdown(_("The imports left out no event within this dashboard's scope; the table lists the older "
+                      "versions they replaced and the rows about other countries."))
     else:
         rows_left, deaths_left = int(left["rows"].sum()), left["deaths"].sum(min_count=1)
+        given = left["rows_with_deaths"].fillna(0).sum()
         if pd.isna(deaths_left):  # no death figure for any of them: said so, never "no deaths" (rule 3)
             said = ngettext(
                 "The imports left out {rows} row of the publishers' files; the publishers give no death figure for "
                 "it. It is in no map, count or total of this dashboard.",
                 "The imports left out {rows} rows of the publishers' files; the publishers give no death figure for "
                 "them. They are in no map, count or total of this dashboard.",
+                rows_left,
+            )
+        elif given < rows_left:  # some rows give no figure: the sum is a floor (rule 2)
+            said = ngettext(
+                "The imports left out {rows} row of the publishers' files, holding at least {deaths} deaths by the "
+                "publishers' own figures (some rows give none). It is in no map, count or total of this dashboard.",
+                "The imports left out {rows} rows of the publishers' files, holding at least {deaths} deaths by the "
+                "publishers' own figures (some rows give none). They are in no map, count or total of this dashboard.",
                 rows_left,
             )
         else:

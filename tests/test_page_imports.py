@@ -190,3 +190,30 @@ def test_a_ucdp_event_located_only_to_a_wider_area_is_named_as_an_area(monkeypat
     assert "only a wider area or a line (such as a front) is known, not a place" in said
     assert "oblast only" not in said
     assert "Donbas" not in at.selectbox(key="place_pick").options
+
+
+def test_sources_page_counts_only_rows_left_out_of_the_totals_and_a_floor_when_some_give_no_figure(monkeypatch, tmp_path):
+    """UCDP: one row located only to the country (left out, 40 deaths) and one in Russia (out of scope, 100);
+    then a Bellingcat export merged in, whose point 0,0 is left out with no death figure. The sentence counts
+    the two rows left out of the totals, "at least 40" deaths (one row gives none), never the 100 of another
+    country; the ledger still lists the out-of-scope row."""
+    from test_import_bellingcat import export, incident
+    from importfixtures import run as cli
+
+    code, _, err, folder = import_ucdp(tmp_path, [
+        ucdp(),
+        ucdp(id="603", where_prec="6", best="40", low="40", high="40"),
+        ucdp(id="604", country="Russia", best="100", low="100", high="100"),
+    ])
+    assert code == 0, err
+    file = export(tmp_path, [incident(), incident(id="CIV0301", latitude="0", longitude="0")])
+    code, _, err = cli("import", "bellingcat", file, "--out", folder, "--merge")
+    assert code == 0, err
+    at = page(monkeypatch, folder, "sources")
+    assert not at.exception
+    said = texts(at)
+    assert ("The imports left out 2 rows of the publishers' files, holding at least 40 deaths by the publishers' "
+            "own figures (some rows give none).") in said
+    assert "140" not in said
+    ledger = [frame.value for frame in at.dataframe if "Reason" in frame.value.columns][0]
+    assert "out of scope" in list(ledger["Outcome"])

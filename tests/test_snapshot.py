@@ -152,6 +152,8 @@ def test_air_attacks_snapshot_keeps_claimants_apart_and_credits_the_compiler(tmp
     assert "According to pivden" in page
     assert 'data-chart="air-weeks-' in page and 'data-chart="air-nights-' in page
     assert "332" not in page  # 290 + 42: the claimants are never added
-    cited = json.loads((out / "citation.json").read_text("utf-8"))
+    # Strict JSON (a browser's JSON.parse): a source without a publisher or address is null, never NaN.
+    cited = json.loads((out / "citation.json").read_text("utf-8"),
+                       parse_constant=lambda constant: pytest.fail(f"{constant} in citation.json"))
     assert "Test air-attack compiler" in cited["credit"] and "Test air-attack compiler" in page
     assert (out / "data" / "air-attacks.csv").read_bytes().startswith(b"\xef\xbb\xbf")

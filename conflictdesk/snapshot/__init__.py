@@ -95,7 +95,8 @@ def build(view: View, url: str, run, fetch, notices: list[str] = ()) -> tuple[st
         "filters": filter_caption(view, meaning, names), "data_version": version,
         "created": made.isoformat().replace("+00:00", "Z"), "credit": credit, "licence": LICENCE_NOTE,
         "sources": [{"source_id": s, "publisher": p, "title": t, "url": u} for s, p, t, u in
-                    zip(sources["source_id"], sources["publisher"], sources["title"], sources["url"])],
+                    zip(*(sources[c].astype(object).where(sources[c].notna(), None)  # JSON null, never NaN
+                          for c in ("source_id", "publisher", "title", "url")))],
         "files": {name: [f"data/{name}.csv", f"data/{name}.json"] for name in body.rows},
     }
     return html, body, citation
@@ -105,7 +106,7 @@ def files(view: View, url: str, run, fetch, notices: list[str] = ()) -> tuple[di
     """Every file of the snapshot (relative path → bytes) but the images, and the page built."""
     html, body, citation = build(view, url, run, fetch, notices)
     out = {"index.html": html.encode("utf-8"), PLOTLY_FILE: PLOTLY_JS.read_bytes(),
-           "citation.json": json.dumps(citation, ensure_ascii=False, indent=1, default=str).encode("utf-8")}
+           "citation.json": json.dumps(citation, ensure_ascii=False, indent=1, default=str, allow_nan=False).encode("utf-8")}
     notes = run("correction_notes")
     for name, rows in body.rows.items():
         rows = annotate(rows, notes)  # each row's corrections, as in the downloads
