@@ -178,6 +178,23 @@ def test_merge_keeps_the_folder_byte_for_byte_and_a_reimport_replaces_its_rows(t
     assert validate(folder)[0] == []
 
 
+def test_merge_into_the_bundled_data_keeps_the_source_rows_credit_and_what_was_left_out(tmp_path, capsys):
+    """The bundled sources.csv has no import columns: the merge adds the ones the Bellingcat row fills (its credit
+    line, the rows left out), the curated rows' new cells stay empty, and the folder stays valid."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    assert "credit" not in (folder / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+    file = export(tmp_path, [incident(), incident(id="CIV0301", latitude="0", longitude="0")])
+    code, report = run(capsys, file, "--out", folder, "--merge")
+    assert code == 0, report
+    sources = read(folder, "sources")
+    [mine] = [s for s in sources if s["publisher"] == "Bellingcat"]
+    assert "Bellingcat" in mine["credit"] and len(mine["credit"]) > len("Bellingcat")
+    assert (mine["left_out_rows"], mine.get("left_out_deaths") or "") == ("1", "")  # no death figure: not 0
+    assert all(s["credit"] == "" and s["left_out_rows"] == "" for s in sources if s is not mine)
+    assert validate(folder)[0] == []
+
+
 @pytest.mark.parametrize("body", ['{"events": []}', '"CIV0001"'])
 def test_a_file_that_is_not_a_list_of_incidents_is_refused(tmp_path, capsys, body):
     file = tmp_path / "x.json"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from conflictdesk.importers.common import Skip
-from conflictdesk.importers.csvfiles import RowWriter, link as _link, raw_records as _raw_records
+from conflictdesk.importers.csvfiles import RowWriter, link as _link, raw_records as _raw_records, widened as _widened
 from conflictdesk.importers.folder import Existing, Refused
 from conflictdesk.importers.ledger import LEDGER, write_ledger
 from conflictdesk.importers.summary import Summary, _n
@@ -172,10 +172,15 @@ class TableTarget:
         return True, f"Validation: {self.out} is a valid data folder. Rows: {listed}."
 
     def _assemble(self, staging: Path, name: str, drop, extra: list[dict[str, str]]) -> int:
-        """Write a table to staging: kept records byte for byte, then the new rows; return how many were dropped."""
+        """Write a table to staging: kept records byte for byte, then the new rows; return how many were dropped.
+
+        A contract column the folder's file lacks (an optional one, schema.Column.optional) that a new row fills is
+        appended to the header, its cells empty in the kept records, so no imported value (a source's credit, what
+        the import left out) is lost on merge; the file is left as it was when no new row needs one."""
         table = TABLES_BY_NAME[name]
         existing = self.existing.get(name) or Existing(table.column_names)
-        writer = RowWriter(existing.header, existing.terminator)
+        added = [c for c in table.column_names if c not in existing.header and any(row.get(c) for row in extra)]
+        writer = RowWriter(existing.header + added, existing.terminator)
         dropped = 0
         with (staging / table.file).open("wb") as handle:
             last = b"\n"
@@ -187,8 +192,8 @@ class TableTarget:
                         if drop(row):
                             dropped += 1
                             continue
+                    handle.write(_widened(raw, (added if first else [""] * len(added)) if cells else []))
                     first = False
-                    handle.write(raw)
                     last = raw[-1:] or last
             else:
                 handle.write(writer.line({c: c for c in existing.header}).encode("utf-8"))
