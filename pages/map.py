@@ -64,7 +64,7 @@ elif place is None:
     place = deck.ALL_UKRAINE
 if view.place and place != view.place:
     view = view.replace(place=None if place == deck.ALL_UKRAINE else place)
-    ui.go(view)
+    ctx = ctx.moved(view)  # the citation and embed code leave out the place the page ignored
 if st.session_state.get("place_pick") != place:
     st.session_state["place_pick"] = place
 

@@ -9,6 +9,9 @@ from conflictdesk.urlparams import MAX_TEXT
 
 ctx = ui.start_page("statements", N_("statements made by {actors}"))
 model = statements(ctx.view, store.run)
+if model.linked is None and (ctx.view.statement or ctx.view.speakers != model.chosen):
+    # A statement not found or unknown speakers were ignored (the notices say so): so are they in the links.
+    ctx = ctx.moved(ctx.view.replace(statement=None, speakers=model.chosen))
 
 
 def show_all() -> None:

@@ -69,3 +69,23 @@ def test_an_unknown_part_shows_the_whole_page_with_a_notice():
     at.run()
     assert any("Ignored the part “timeline”" in el.value for el in at.info)
     assert at.get("deck_gl_json_chart")
+
+
+def test_a_parameter_the_page_ignored_is_in_no_link_it_writes():
+    """A place not in the data, unknown speakers or a statement not found: the notice says it is ignored, and the
+    citation, the embed code and the address bar leave it out."""
+    cases = [
+        ("map", {"place": "\u202eSumy"}, "Ignored the place"),
+        ("statements", {"speaker": ["**x**"]}, "Ignored unknown speakers"),
+        ("statements", {"statement": "no-such-statement"}, "No statement"),
+    ]
+    for page, params, notice in cases:
+        at = AppTest.from_file(f"../pages/{page}.py", default_timeout=TIMEOUT)
+        for name, value in params.items():
+            at.query_params[name] = value
+        at.run()
+        assert not at.exception
+        assert any(notice in shown(el.value) for el in at.info), page
+        assert citation(at) == f"http://localhost:8501/{page}?period=2025-04-13&period=2025-04-23", params
+        assert not [name for name in params if f"{name}=" in at.code[1].value], params
+        assert not [name for name in params if name in at.query_params], params

@@ -1,6 +1,6 @@
 """The set-up every page runs first: config, gate, data, the view from the URL, sidebar, notices and heading."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
@@ -72,6 +72,12 @@ class Context:
         """A section's heading; left out when one part is embedded alone (its chart or card has its own title)."""
         if not (self.embed and self.view.part):
             st.subheader(title)
+
+    def moved(self, view: View) -> "Context":
+        """This page at `view`, its link corrected (a parameter it ignored, with a notice): written to the URL,
+        and what the citation, the embed code and the menu links are then made from."""
+        go(view)
+        return replace(self, view=view)
 
     def shows(self, part: str) -> bool:
         """Whether this element of the page is drawn: always, unless the link asks for another part alone."""
