@@ -115,14 +115,14 @@ def footer(ctx) -> None:
     # code highlighter before the first chart is drawn (bench/README.md, "The first chart").
     with st.popover(_("Cite this view or embed it in an article"), icon=":material/format_quote:", width="stretch"):
         restricted()
-        st.caption(_("Cite this view (copy with the button at the block's top right):"))
+        st.caption(_("Cite this view (copy with the button at the block's top right; on a touch screen, tap the block first):"))
         st.code(
             export.citation(link(pinned), meta.get("data_version"), now, credit(), ctx.page.label),
             language=None,
             wrap_lines=True,
         )
-        embed_block(ctx, pinned)
-        snapshot_button(ctx, pinned)
+        part = embed_block(ctx, pinned)
+        snapshot_button(ctx, pinned.replace(part=part or None))  # the part chosen to embed, or the whole page
     st.divider()
     parts = []
     for row in store.run("sources").itertuples():
@@ -141,8 +141,9 @@ def footer(ctx) -> None:
     )
 
 
-def embed_block(ctx, pinned: View) -> None:
-    """The embed code of the whole page or of one part (a chart, the map, a card), sized to its content."""
+def embed_block(ctx, pinned: View) -> str:
+    """The embed code of the whole page or of one part (a chart, the map, a card), sized to its content; returns
+    the part chosen (WHOLE_PAGE for the page)."""
     choices = [WHOLE_PAGE, *ctx.page.parts]
     current = ctx.view.part if ctx.view.part in choices else WHOLE_PAGE
     titles = part_titles()
@@ -160,6 +161,7 @@ def embed_block(ctx, pinned: View) -> None:
         language="html",
         wrap_lines=True,
     )
+    return part
 
 
 def snapshot_button(ctx, pinned: View) -> None:

@@ -229,7 +229,8 @@ def test_downloaded_csv_keeps_curly_quotes_for_a_spreadsheet(make_context, serve
     
 
 def test_download_this_view_gives_the_snapshot_zip(make_context, server):
-    """"Download this view" in the cite block: a .zip of the snapshot folder for this view."""
+    """"Download this view" in the cite block: a .zip of the snapshot folder for this view, of the part chosen to
+    embed when one is."""
     import io
     import json
     import zipfile
@@ -237,6 +238,9 @@ def test_download_this_view_gives_the_snapshot_zip(make_context, server):
     context = make_context(viewport={"width": 1280, "height": 900})  # downloads are accepted by default
     page = app_page(context, server, f"casualties?{FILTERS}")
     open_cite_block(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="What to embed").click()
+    page.get_by_role("option", name="Latest toll per strike").click()
+    expect(page.locator("[data-testid='stCode']", has_text="part=tolls").first).to_be_visible()
     button = page.get_by_role("button", name="Download this view (static page, .zip)")
     expect(button).to_be_enabled()
     with page.expect_download() as caught:
@@ -248,5 +252,5 @@ def test_download_this_view_gives_the_snapshot_zip(make_context, server):
         cited = json.loads(archive.read("conflictdesk-casualties/citation.json"))
         index = archive.read("conflictdesk-casualties/index.html").decode("utf-8")
     assert {"conflictdesk-casualties/plotly.min.js", "conflictdesk-casualties/data/latest-tolls.csv"} <= names
-    assert cited["url"].startswith(f"{server.url}/casualties?{FILTERS}&as_of=")
+    assert cited["url"].startswith(f"{server.url}/casualties?{FILTERS}&part=tolls&as_of=") and cited["part"] == "tolls"
     assert FILTER_WORDS in index and cited["data_version"] in index
