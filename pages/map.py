@@ -192,7 +192,7 @@ if ctx.view.part is None and not ctx.embed:
     if st.session_state.get("strike_pick") != strike_id:
         st.session_state["strike_pick"] = strike_id
     st.selectbox(
-        _("Strike"),
+        _("Strike") if card is None or card.iloc[0]["kind"] == "strike" else _("Strike, or the linked event"),
         list(labels),
         key="strike_pick",
         format_func=labels.get,
@@ -204,20 +204,27 @@ if ctx.view.part is None and not ctx.embed:
     )
 if card is not None and ctx.shows("strike"):
     row = card.iloc[0]
+    is_strike = row["kind"] == "strike"  # a publisher's other events keep their own names (rule 4)
     with st.container(border=True, key=f"strike-{row['strike_id']}"):
-        st.subheader(escape_markdown(deck.place_text(row)), anchor=False)
-        if not bool(store.run("strike_in_view", strike_id=row["strike_id"], **view.params()).iloc[0]["in_view"]):
-            st.warning(_("This strike is outside the current filters, so it is not drawn on the map."))
-        if row["kind"] != "strike":
+        heading = deck.place_text(row) if is_strike else _("Event: {place}").format(place=deck.place_text(row))
+        st.subheader(escape_markdown(heading), anchor=False)
+        if not is_strike:
+            # Never drawn whatever the filters (the map and its strike_in_view query take strikes only), so the
+            # reason given is its kind, not the filters.
             st.info(
                 escape_markdown(
-                    _("Not a strike: {publisher} classifies this event as “{kind}”. It is not drawn, counted or "
-                      "added up as a strike.").format(publisher=row["publisher"], kind=row["kind_name"])
+                    _("Not a strike: {publisher} classifies this event as “{kind}”. The Strikes map draws strikes "
+                      "only, so this event is not drawn on it, whatever the filters, and it is not counted or "
+                      "added up with the strikes.").format(publisher=row["publisher"], kind=row["kind_name"])
                 ),
                 icon=":material/category:",
             )
+        elif not bool(store.run("strike_in_view", strike_id=row["strike_id"], **view.params()).iloc[0]["in_view"]):
+            st.warning(_("This strike is outside the current filters, so it is not drawn on the map."))
         if row["source_type"] == "synthetic":
-            st.warning(_("Synthetic data: this strike comes from a generated benchmark source. Do not quote it."))
+            st.warning(_("Synthetic data: this strike comes from a generated benchmark source. Do not quote it.")
+                       if is_strike else
+                       _("Synthetic data: this event comes from a generated benchmark source. Do not quote it."))
         if isinstance(row["description"], str):
             st.markdown(escape_markdown(row["description"]))
         facts = deck.strike_facts(row)
@@ -237,15 +244,15 @@ if card is not None and ctx.shows("strike"):
             )
             ui.source_caption(report["publisher"], report["source_title"], report["source_url"], report["excerpt"])
             ui.correction_mark([("casualties", report["report_id"])], report.get("corrected_on"), view)
-        st.markdown(_("**Source of the strike**"))
+        st.markdown(_("**Source of the strike**") if is_strike else _("**Source of the event**"))
         ui.source_caption(row["publisher"], row["source_title"], row["source_url"], row["excerpt"])
         if isinstance(row["notes"], str):
             st.caption(_("Notes: {notes}").format(notes=escape_markdown(row["notes"])))
-        st.markdown("[{text}]({url})".format(text=_("Link to this strike"),
+        st.markdown("[{text}]({url})".format(text=_("Link to this strike") if is_strike else _("Link to this event"),
                                              url=ui.link(view.on("map", strike=row["strike_id"]))))
     statements = store.run("strike_statement_cards", strike_id=row["strike_id"])
     if not statements.empty:
-        st.markdown(_("**Statements about this strike**"))
+        st.markdown(_("**Statements about this strike**") if is_strike else _("**Statements about this event**"))
     for statement in statements.to_dict(orient="records"):
         ui.statement_card(statement, view)
 

@@ -4,6 +4,7 @@ contradictions are marked, UCDP is credited with its version and licence, and wh
 
 import html
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -185,7 +186,7 @@ def test_a_ucdp_event_located_only_to_a_wider_area_is_named_as_an_area(monkeypat
     assert code == 0, err
     at = page(monkeypatch, folder, "map", strike="ucdp-602")
     assert not at.exception
-    assert [shown(h.value) for h in at.subheader][:1] == ["Donbas (an area, not a place)"]
+    assert [shown(h.value) for h in at.subheader][:1] == ["Event: Donbas (an area, not a place)"]
     said = texts(at)
     assert "only a wider area or a line (such as a front) is known, not a place" in said
     assert "oblast only" not in said
@@ -217,3 +218,27 @@ def test_sources_page_counts_only_rows_left_out_of_the_totals_and_a_floor_when_s
     assert "140" not in said
     ledger = [frame.value for frame in at.dataframe if "Reason" in frame.value.columns][0]
     assert "out of scope" in list(ledger["Outcome"])
+
+
+def test_a_ucdp_event_linked_by_id_is_called_an_event_and_told_why_it_is_not_drawn(monkeypatch, imported):
+    """UCDP's battle opened with ?strike=ucdp-601 inside the period: its card names it an event in UCDP's own
+    classification, says the Strikes map draws strikes only (not that the filters hide it), and calls it a strike
+    nowhere: no "Strike status", no "Source of the strike", no strike picker label of its own."""
+    at = page(monkeypatch, imported, "map", strike="ucdp-601")
+    assert not at.exception
+    assert "Filtered to 24 Feb 2022 – 22 Apr 2025" in texts(at)  # its window, 24 Feb – 12 Sep 2022, is inside
+    card = next(block for block in at.main.children.values()
+                if any(shown(s.value).startswith("Event: ") for s in getattr(block, "subheader", [])))
+    # The app's own words on the card: its captions are the publisher's (source title, excerpt, notes) and the
+    # link's address keeps the public ?strike= parameter, so both are left out.
+    said = " ".join(re.sub(r"\]\([^)]*\)", "]", shown(str(e.value))).replace("**", "")
+                    for e in [*card.subheader, *card.info, *card.warning, *card.markdown])
+    assert "Event: Kharkiv town" in said
+    assert "Event status: claimed" in said and "Source of the event" in said
+    assert "outside the current filters" not in texts(at)
+    why = ("Not a strike: UCDP classifies this event as “UCDP: state-based conflict”. The Strikes map draws strikes "
+           "only, so this event is not drawn on it, whatever the filters, and it is not counted or added up with the "
+           "strikes.")
+    assert why in said
+    assert "strike" not in said.replace(why, "").lower()  # the one sentence that says it is not one
+    assert at.selectbox(key="strike_pick").label == "Strike, or the linked event"

@@ -102,10 +102,12 @@ def tooltip_text(row) -> str:
 
 
 def strike_facts(row) -> dict[str, str]:
-    """A strike's card facts as label -> plain text: date, location, target, weapon, attacker, status."""
+    """A strike's card facts as label -> plain text: date, location, target, weapon, attacker, status (called the
+    event's status when the publisher's kind is not a strike)."""
     target = _(TARGETS.get(row.get("target_type"), TARGETS["unknown"])[0])
     if not blank(row.get("target")):
         target += f" ({str(row['target']).strip()})"
+    status_label = _("Strike status") if row.get("kind", "strike") == "strike" else _("Event status")
     return {
         _("Date"): when_text(row),
         _("Place"): place_text(row),
@@ -113,7 +115,7 @@ def strike_facts(row) -> dict[str, str]:
         _("Target"): target,
         _("Weapon"): weapon_text(row.get("weapon")),
         _("Attacker"): name_text(row.get("attacker_name"), NOT_STATED),
-        _("Strike status"): status_word(row.get("status")) if not blank(row.get("status")) else _(NOT_STATED),
+        status_label: status_word(row.get("status")) if not blank(row.get("status")) else _(NOT_STATED),
     }
 
 
