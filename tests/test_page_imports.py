@@ -197,7 +197,7 @@ def test_sources_page_counts_only_rows_left_out_of_the_totals_and_a_floor_when_s
     """UCDP: one row located only to the country (left out, 40 deaths) and one in Russia (out of scope, 100);
     then a Bellingcat export merged in, whose point 0,0 is left out with no death figure. The sentence counts
     the two rows left out of the totals, "at least 40" deaths (one row gives none), never the 100 of another
-    country; the ledger still lists the out-of-scope row."""
+    country; the ledger still lists the out-of-scope row. The Overview's note says "at least" too."""
     from test_import_bellingcat import export, incident
     from importfixtures import run as cli
 
@@ -218,6 +218,9 @@ def test_sources_page_counts_only_rows_left_out_of_the_totals_and_a_floor_when_s
     assert "140" not in said
     ledger = [frame.value for frame in at.dataframe if "Reason" in frame.value.columns][0]
     assert "out of scope" in list(ledger["Outcome"])
+    overview = texts(page(monkeypatch, folder, "overview"))
+    assert ("Imports left out 2 rows of the publishers' files, holding at least 40 deaths by the publishers' "
+            "figures (some rows give none)") in overview
 
 
 def test_a_ucdp_event_linked_by_id_is_called_an_event_and_told_why_it_is_not_drawn(monkeypatch, imported):

@@ -74,6 +74,14 @@ def left_out_text(run: Run) -> str | None:
             "Imports left out {rows} rows of the publishers' files; see Sources & method.",
             rows,
         ).format(rows=number_text(rows))
+    if row["sources_without_deaths"] > 0:  # some rows left out give no figure: the sum is a floor (rule 2)
+        return ngettext(
+            "Imports left out {rows} row of the publishers' files, holding at least {deaths} deaths by the "
+            "publishers' figures (some rows give none), not in these totals; see Sources & method.",
+            "Imports left out {rows} rows of the publishers' files, holding at least {deaths} deaths by the "
+            "publishers' figures (some rows give none), not in these totals; see Sources & method.",
+            rows,
+        ).format(rows=number_text(rows), deaths=number_text(deaths))
     return ngettext(
         "Imports left out {rows} row of the publishers' files, holding {deaths} deaths by the publishers' figures, "
         "not in these totals; see Sources & method.",
