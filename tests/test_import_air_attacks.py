@@ -239,6 +239,8 @@ def test_the_import_ledger_records_what_was_imported_and_left_out(tmp_path, caps
     code, report = run(capsys, write(tmp_path, rows), "--out", out)
     assert code == 0, report
     assert "0 deaths" not in report
+    # The summary names the file's publisher as the source row does (no compiler given: the file itself).
+    assert "The air-attack file gives no death figures" in report and "Air-attack gives" not in report
     ledger = [(r["outcome"], r["reason"], r["rows"], r["deaths"]) for r in read(out, "imports")]
     assert ledger == [("imported", "", "1", ""), ("superseded", "exact duplicate", "1", ""),
                       ("left_out", "no period end", "1", "")]

@@ -65,7 +65,9 @@ TITLE = "Daily air-attack reports (compiled from Ukraine's Air Force posts)"
 def run(file: Path, out: Path, *, merge=False, date_order=None, compiler=None) -> tuple[int, str]:
     """Import one file; return (exit code, the report to print)."""
     file, out, order = Path(file), Path(out), date_order or MONTH_FIRST
-    summary = TableSummary("Air-attack", file.name, str(out), merge, date_order=order, noun="air-attack report")
+    # Named as the source row names it: the compiler credited with --compiler, else the file's title.
+    summary = TableSummary(compiler or "The air-attack file", file.name, str(out), merge, date_order=order,
+                           noun="air-attack report")
     try:
         if not file.is_file():
             raise Refused(f"{file}: no such file" if not file.exists() else f"{file} is not a file")
