@@ -58,32 +58,29 @@ def span(block) -> None:
                 claimant_card(claimant)
 
 
+def per_claimant(rows, x: str, name: str, top: float, title: str, **style) -> None:
+    """One chart per claimant that has rows, all on the scale `top`; `title` a marked phrase with {name}."""
+    start, end = ctx.view.filters.date_from, ctx.view.filters.date_to
+    for claimant in model.claimants:
+        own = rows[rows["claimant"] == claimant]
+        if own.empty:
+            continue
+        st.plotly_chart(
+            claimant_figure(own, x, start, end, top, _(title).format(name=own["claimant_name"].iloc[0]),
+                            ui.chart_caption(ctx, "air"), **style),
+            width="stretch", config=chart_config(f"air-{name}"), key=f"air-{name}-{claimant}",
+        )
+
+
 def charts(rows, x: str, name: str, heading: str) -> None:
     """One chart per claimant on a shared time axis and scale; reconnaissance drones in smaller charts apart."""
     st.subheader(heading)
     attack, recon = rows[~rows["recon"]], rows[rows["recon"]]
-    top = y_top(attack) if not attack.empty else 1.0
-    start, end = ctx.view.filters.date_from, ctx.view.filters.date_to
-    for claimant in model.claimants:
-        own = attack[attack["claimant"] == claimant]
-        if own.empty:
-            continue
-        title = _("According to {name}").format(name=own["claimant_name"].iloc[0])
-        st.plotly_chart(
-            claimant_figure(own, x, start, end, top, title, ui.chart_caption(ctx, "air"), FAMILY_ORDER),
-            width="stretch", config=chart_config(f"air-{name}"), key=f"air-{name}-{claimant}",
-        )
+    per_claimant(attack, x, name, y_top(attack) if not attack.empty else 1.0, N_("According to {name}"),
+                 families=FAMILY_ORDER)
     if not recon.empty:
-        recon_top = y_top(recon)
-        for claimant in model.claimants:
-            own = recon[recon["claimant"] == claimant]
-            if own.empty:
-                continue
-            title = _("Reconnaissance drones, according to {name}").format(name=own["claimant_name"].iloc[0])
-            st.plotly_chart(
-                claimant_figure(own, x, start, end, recon_top, title, ui.chart_caption(ctx, "air"), recon=True),
-                width="stretch", config=chart_config(f"air-{name}-recon"), key=f"air-{name}-recon-{claimant}",
-            )
+        per_claimant(recon, x, f"{name}-recon", y_top(recon), N_("Reconnaissance drones, according to {name}"),
+                     recon=True)
     st.caption(
         _(
             "Bar chart, one per claimant on the same scale: for each weapon family a pale bar for how many were "
