@@ -77,6 +77,14 @@ def test_us_excel_resave_is_read_month_first_on_the_files_evidence(tmp_path):
         "Numeric dates were read month-first: the file shows it (1 date can only be read that way, e.g. line 2: "
         "4/13/2024 (no such date day-first)); 1 date that read either way were read month-first too." in out
     )
+    assert "; numeric dates read month-first." in out
+
+
+def test_an_export_of_iso_dates_reports_no_order_of_day_and_month(tmp_path):
+    """UCDP's own file writes 2024-04-13: the summary names its layout and says nothing about numeric dates."""
+    code, out, err, _ = import_ucdp(tmp_path, [ucdp()])
+    assert code == 0, err
+    assert "Read as UTF-8, " in out and "numeric dates" not in out.lower()
 
 
 def test_timestamp_decides_between_two_real_dates(tmp_path):

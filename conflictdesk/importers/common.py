@@ -61,6 +61,7 @@ class Context:
         publisher's timestamp of the row), used as evidence for the order of day and month."""
         both = readings(value)
         if both is not None:
+            self.evidence.numeric += 1
             day_first, month_first = both
             if day_first and not month_first:
                 self.evidence.found(DAY_FIRST, self.line, value.strip(), "no such date month-first")

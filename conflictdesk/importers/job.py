@@ -145,7 +145,7 @@ def _open(pub, file: Path, summary: Summary):
     """The export opened for reading: API JSON, or a CSV in its detected encoding and layout."""
     if is_json(file):
         export = JsonExport(file)
-        summary.encoding, summary.layout = "UTF-8", f"{pub.name} API JSON; numeric dates read {summary.date_order}"
+        summary.encoding, summary.layout = "UTF-8", f"{pub.name} API JSON"
         return export
     encoding = first_encoding(file)
     if encoding == UTF8:
@@ -160,12 +160,14 @@ def _open(pub, file: Path, summary: Summary):
     known = PUBLISHERS["acled"].columns | PUBLISHERS["ucdp"].columns
     export = Export(file, encoding, known)
     summary.encoding = encoding.label
-    summary.layout = f"{describe_delimiter(export.delimiter)}; numeric dates read {summary.date_order}"
+    summary.layout = describe_delimiter(export.delimiter)
     return export
 
 
 def _finish(pub, file: Path, attempt: Attempt, release) -> Summary:
     summary, target = attempt.summary, attempt.target
+    if attempt.ctx.evidence.numeric:  # an export of ISO dates only has no order of day and month to report
+        summary.layout += f"; numeric dates read {summary.date_order}"
     summary.events += attempt.export_notes
     credit, released = attempt.credit, release[1]
     if released:

@@ -31,6 +31,7 @@ class Evidence:
     example: dict[str, str] = field(default_factory=dict)  # order -> "line 4: 4/13/2024 (why)"
     either: int = 0
     either_example: str = ""
+    numeric: int = 0  # dates written with numbers only (13/04/2024), whose order of day and month is read
 
     def found(self, order: str, line: int, value: str, why: str) -> None:
         self.only[order] += 1
