@@ -136,9 +136,18 @@ def test_reused_ids_abroad_and_zero_points_are_warned_or_skipped_with_their_line
     assert "40 km outside Ukraine's outline (at sea); imported" in report
     for reason in ("1 repeated incident", "2 coordinates outside Ukraine", "1 no location (0,0)"):
         assert reason in report
-    lines = [line for line in report.splitlines() if line.startswith("  line ")]
-    assert any("the id CIV0098 is also used on line 2" in line for line in lines)
-    assert any("repeats the item on line 2 exactly" in line for line in lines)
+    lines = [line for line in report.splitlines() if line.startswith("  item ")]
+    assert any(line.startswith("  item 2 ") and "the id CIV0098 is also used by item 1" in line for line in lines)
+    assert any(line.startswith("  item 3 ") and "repeats item 1 exactly" in line for line in lines)
+
+
+def test_a_one_line_export_names_each_skipped_item_by_its_place_in_the_list(tmp_path, capsys):
+    """A minified export is one line of text: a skipped item is named by its number, not by "line 1" alone."""
+    file = tmp_path / "min.json"
+    file.write_text(json.dumps([incident(), incident(id="CIV0301", latitude="0", longitude="0")]), encoding="utf-8")
+    code, report = run(capsys, file, "--out", tmp_path / "out")
+    assert code == 0, report
+    assert "  item 2 (text line 1): " in report
 
 
 def test_cyrillic_and_invisible_characters(tmp_path, capsys):

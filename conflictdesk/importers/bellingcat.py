@@ -57,6 +57,7 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, include_sexual_v
     try:
         items, encoding = read_items(file)
         summary = TableSummary("Bellingcat", file.name, str(out), merge, date_order=order, noun="incident")
+        summary.unit = "item"  # an export may be one line of JSON: items are named by their place in the list
         summary.encoding = encoding
         summary.layout = f"a JSON list of {len(items):,} items; dates read {order}"
         source_id = f"bellingcat-file-{slug(file.stem, prefix='export')}"
@@ -67,21 +68,21 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, include_sexual_v
     summary.merge = target.merging
     ctx = Context(order)
     rows, seen, latest = [], {}, ""
-    for line, item in items:
+    for number, (line, item) in enumerate(items, start=1):
         summary.rows_read += 1
-        ctx.line, ctx.warnings = line, []
+        ctx.line, ctx.warnings = number, []
         try:
             row = convert(item, ctx, include_sexual_violence)
-            _distinct(row, item, line, seen, ctx)
-            target.check(row["incident_id"], line)
+            _distinct(row, item, number, seen, ctx)
+            target.check(row["incident_id"], number)
         except Skip as skip:
-            summary.skip(line, line, skip.reason, skip.message, skip.outcome)
+            summary.skip(number, line, skip.reason, skip.message, skip.outcome)
             continue
         rows.append(row)
         summary.imported(None)
         latest = max(latest, row["date"])
         for message in ctx.warnings:
-            summary.warn(line, line, message)
+            summary.warn(number, line, message)
     if not include_sexual_violence and summary.reasons["marked as sexual violence"]:
         summary.events.append(
             "Items marked as sexual violence are left out by default; add --include-sexual-violence to import them."
@@ -235,24 +236,25 @@ def _check_country(latitude: float, longitude: float, ctx: Context) -> None:
         ctx.warn(f"the point lies {km:.0f} km outside Ukraine's outline ({beyond}); imported — the outline is coarse, check the place")
 
 
-def _distinct(row: dict[str, str], item, line: int, seen: dict, ctx: Context) -> None:
-    """Skip an exact repeat of an earlier item; give a reused id to a different incident a distinct one."""
+def _distinct(row: dict[str, str], item, number: int, seen: dict, ctx: Context) -> None:
+    """Skip an exact repeat of an earlier item; give a reused id to a different incident a distinct one.
+    `number`: the item's place in the export's list, from 1."""
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False)
     base = row["incident_id"]
     if base not in seen:
-        seen[base] = (line, canonical)
+        seen[base] = (number, canonical)
         return
-    first_line, first = seen[base]
+    first_number, first = seen[base]
     if canonical == first:
-        raise Skip("repeated incident", f"repeats the item on line {first_line} exactly", SUPERSEDED)
+        raise Skip("repeated incident", f"repeats item {first_number} exactly", SUPERSEDED)
     ident, number = f"{base}-{row['date']}", 2
     while ident in seen:
         ident, number = f"{base}-{row['date']}-{number}", number + 1
-    seen[ident] = (line, canonical)
+    seen[ident] = (number, canonical)
     row["incident_id"] = ident
     original = base.removeprefix("bellingcat-")
-    row["notes"] += f" Bellingcat uses the id {original} for another incident too (line {first_line})."
-    ctx.warn(f"the id {original} is also used on line {first_line} for a different incident; imported as {ident}")
+    row["notes"] += f" Bellingcat uses the id {original} for another incident too (item {first_number} of the export)."
+    ctx.warn(f"the id {original} is also used by item {first_number} for a different incident; imported as {ident}")
 
 
 def _filters(filters, ctx: Context) -> tuple[list[str], list[str], list[str]]:
