@@ -2,7 +2,7 @@
 
 import pytest
 
-from conflictdesk import bench
+from conflictdesk import bench, bench_report
 from conflictdesk.__main__ import main
 
 
@@ -10,7 +10,7 @@ def row(label, strikes, reruns, pandas=None, payload=100_000, **extra):
     """A measured row as the benchmark keeps it."""
     result = {
         "label": label, "strikes": strikes, "csv_load_s": 0.5, "cached_start_s": 0.04,
-        "rerun_s": dict(zip(bench.PAGES, reruns)), "map_payload": payload,
+        "rerun_s": dict(zip(bench_report.PAGES, reruns)), "map_payload": payload,
         "peak_load_mb": 180.0, "peak_app_mb": 2300.0, "pandas_read_s": 0.02, "pandas_change_s": pandas, "errors": [],
     }
     return result | extra
@@ -21,9 +21,9 @@ BUNDLED = row("bundled", 2, [0.140, 0.150, 0.080, 0.08, 0.1, 0.06], pandas=0.03)
 
 def test_units_read_naturally():
     """Durations in ms under a second, sizes in kB, MB, GB."""
-    assert [bench.seconds(v) for v in (0.0874, 1.44, 32.2, None)] == ["87 ms", "1.4 s", "32 s", "–"]
-    assert [bench.size_text(v) for v in (212_385, 999, 1_300_000)] == ["212 kB", "999 B", "1.3 MB"]
-    assert bench.size_text(2300.0, "MB") == "2.3 GB"
+    assert [bench_report.seconds(v) for v in (0.0874, 1.44, 32.2, None)] == ["87 ms", "1.4 s", "32 s", "–"]
+    assert [bench_report.size_text(v) for v in (212_385, 999, 1_300_000)] == ["212 kB", "999 B", "1.3 MB"]
+    assert bench_report.size_text(2300.0, "MB") == "2.3 GB"
     assert bench.parse_sizes("1000,100_000") == [1000, 100000]
     with pytest.raises(ValueError):
         bench.parse_sizes("0")
@@ -32,7 +32,7 @@ def test_units_read_naturally():
 def test_table_has_a_line_per_folder_and_the_pandas_ratio():
     """The table names each folder, its strikes, each page's rerun and how much faster than pandas it is."""
     big = row("1,000,000 synthetic", 1_000_000, [0.160, 0.170, 0.090, 0.08, 0.1, 0.07], pandas=1.7, payload=212_385)
-    table = bench.format_table([BUNDLED, big]).splitlines()
+    table = bench_report.format_table([BUNDLED, big]).splitlines()
     assert table[0].startswith("| data | strikes | CSV load | cached start | overview rerun |")
     assert len(table) == 4 and all(line.count("|") == table[0].count("|") for line in table)
     assert "| 1,000,000 synthetic | 1,000,000 | 500 ms | 40 ms | 160 ms | 170 ms | 90 ms |" in table[3]
@@ -42,7 +42,7 @@ def test_table_has_a_line_per_folder_and_the_pandas_ratio():
 def test_targets_say_met_or_not_with_the_numbers():
     """Each target line says MET or NOT MET, at the largest size, with the figures behind it."""
     good = row("1,000,000 synthetic", 1_000_000, [0.160, 0.170, 0.090, 0.08, 0.1, 0.07], pandas=1.7)
-    lines = bench.targets([BUNDLED, row("1,000 synthetic", 1000, [1] * 6, pandas=0.1), good])
+    lines = bench_report.targets([BUNDLED, row("1,000 synthetic", 1000, [1] * 6, pandas=0.1), good])
     assert lines[0].startswith("- A filter change at 1,000,000 synthetic costs at most 1.2×") and ": MET (" in lines[0]
     assert "casualties 170 ms vs 150 ms = 1.13×" in lines[0]
     assert ": MET (pandas 1.7 s per change vs the slowest page's rerun 170 ms: 10.0×)" in lines[1]
@@ -50,7 +50,7 @@ def test_targets_say_met_or_not_with_the_numbers():
     assert ": MET (largest 100 kB" in lines[3]
     slow = row("1,000,000 synthetic", 1_000_000, [0.5, 0.2, 0.2, 0.1, 0.1, 0.1], pandas=1.0, payload=1_200_000,
                cached_start_s=0.5)
-    lines = bench.targets([BUNDLED, slow])
+    lines = bench_report.targets([BUNDLED, slow])
     assert all("NOT MET" in line for line in lines)
     assert "(500 ms vs 40 ms = 12.50×)" in lines[2]
     assert "overview 500 ms vs 140 ms = 3.57×" in lines[0]
@@ -59,9 +59,9 @@ def test_targets_say_met_or_not_with_the_numbers():
 def test_a_failed_measurement_is_reported_not_hidden():
     """A row without measurements prints dashes and an ERROR line."""
     broken = {"label": "1,000 synthetic", "errors": ["app failed (exit 1): boom"]}
-    table = bench.format_table([BUNDLED, broken])
+    table = bench_report.format_table([BUNDLED, broken])
     assert "| 1,000 synthetic | – |" in table
-    assert bench.targets([BUNDLED, broken]) == ["Targets: not evaluated (a measurement failed; see the errors above)."]
+    assert bench_report.targets([BUNDLED, broken]) == ["Targets: not evaluated (a measurement failed; see the errors above)."]
 
 
 def test_tiny_run_end_to_end(tmp_path, capsys):
