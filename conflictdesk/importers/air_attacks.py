@@ -35,7 +35,7 @@ from pathlib import Path
 from conflictdesk.importers.air_models import command, described, family, literal
 from conflictdesk.importers.cells import bare, file_day
 from conflictdesk.importers.common import SUPERSEDED, Skip, count, slug
-from conflictdesk.importers.dates import MONTH_FIRST, parse_date
+from conflictdesk.importers.dates import MONTH_FIRST, parse_date, readings
 from conflictdesk.importers.folder import Refused
 from conflictdesk.importers.reading import (
     CP1252,
@@ -85,11 +85,13 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, compiler=None) -
                     f"{', '.join(name or '(empty)' for name in export.header[:8])})."
                 )
             summary.encoding = encoding.label
-            summary.layout = f"{describe_delimiter(export.delimiter)}; numeric dates read {order}"
+            summary.layout = describe_delimiter(export.delimiter)
             source_id = f"air-attacks-file-{slug(file.stem, prefix='file')}"
             target = TableTarget(out, merge, "air_attacks", compiler or TITLE, source_id, "air-attacks-file-")
             target.open()
-            rows, actors = _convert(export, target, summary, order)
+            rows, actors, numeric = _convert(export, target, summary, order)
+            if numeric:  # the file's own `YYYY-MM-DD HH:MM` has no order of day and month to report
+                summary.layout += f"; numeric dates read {order}"
     except (Refused, Unreadable) as refusal:
         return getattr(refusal, "code", 2), str(refusal)
     except UnicodeDecodeError as error:
@@ -121,7 +123,8 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, compiler=None) -
 
 
 def _convert(export: Export, target: TableTarget, summary: TableSummary, order: str):
-    rows, actors, seen_raw, seen_key = [], {}, {}, {}
+    """(rows, actors, whether any date cell was numeric with an order of day and month that mattered)."""
+    rows, actors, seen_raw, seen_key, numeric = [], {}, {}, {}, False
     for record in export.records():
         summary.rows_read += 1
         if not isinstance(record, Record):
@@ -140,6 +143,7 @@ def _convert(export: Export, target: TableTarget, summary: TableSummary, order: 
                 raise Skip("exact duplicate", f"repeats line {seen_raw[raw]} exactly", SUPERSEDED)
             seen_raw[raw] = record.line
             report, actor = convert(row, order, warnings)
+            numeric = numeric or any(readings(CLOCK.sub("", bare(row.get(name) or "")).strip()) for name in ("time_start", "time_end"))
             _repeats(report, record.line, seen_key, warnings)
             target.check(report["report_id"], record.line)
         except Skip as skip:
@@ -150,7 +154,7 @@ def _convert(export: Export, target: TableTarget, summary: TableSummary, order: 
         summary.imported(None)
         for message in warnings:
             summary.warn(record.line, record.text_line, message)
-    return rows, list(actors.values())
+    return rows, list(actors.values()), numeric
 
 
 def _repeats(report: dict[str, str], line: int, seen: dict, warnings: list[str]) -> None:
