@@ -30,9 +30,9 @@ else:
             column.metric(total.label, total.total)
             column.caption(ui.escape_markdown(total.caption))
         st.caption(_(
-            "A total says “at least” when any part is open-ended (“over”, “at least”, a word such as “hundreds”) "
-            "or a strike has no reported figure, and “about” when any part is approximate or an upper bound. "
-            "Each strike counts once, with its latest report.")
+            "A total says “about” when any part is approximate or an upper bound, else “at least” when any part is "
+            "open-ended (“over”, “at least”, a word such as “hundreds”) or a strike has no reported figure; beside "
+            "it, how many strikes give a figure. Each strike counts once, with its latest report.")
             + " "
             + _("A publisher's coded estimate (ACLED's fatalities, UCDP's best estimate) makes a total “about” too; "
                 "a strike counts when its date, or the window its publisher gives, overlaps the period.")

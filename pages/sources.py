@@ -304,9 +304,10 @@ st.markdown(_(
 ).format(words=vague))
 st.markdown(_(
     "**Totals** add each strike's latest reported toll in the period. A total is given as a plain number only "
-    "when every part is exact and every strike has a figure; it reads “at least” when any part is a floor "
-    "(at least, over, a vague word) or a strike has no figure, and “about” when any part is approximate or a "
-    "ceiling (about, nearly, up to). Claims by opposing sides, such as each side's count of truce violations, "
+    "when every part is exact and every strike has a figure; it reads “about” when any part is approximate or a "
+    "ceiling (about, nearly, up to), else “at least” when any part is a floor (at least, over, a vague word) or a "
+    "strike has no figure; beside each total, how many strikes give a figure. Claims by opposing sides, such as "
+    "each side's count of truce violations, "
     "are shown side by side and never added together."
 ))
 st.markdown(_(
