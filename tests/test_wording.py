@@ -39,6 +39,9 @@ def test_totals_say_at_least_or_about_and_never_at_least_0():
     assert w.total_text(0, "none") == "not reported"
     assert w.total_text(None, "at_least") == "not reported"
     assert "at least 0" not in w.total_text(0, "at_least")
+    # a zero that is not exact: some strikes say nothing, or (none missing) the zeros are publishers' estimates
+    assert w.total_text(0, "at_least", missing=2) == "0 where reported; others not reported"
+    assert w.total_text(0, "about", missing=0) == "0 by the publishers' estimates"
 
 
 def test_figure_labels_say_how_they_bound_the_truth():

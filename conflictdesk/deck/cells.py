@@ -39,7 +39,7 @@ def cell_size_text(cells: pd.DataFrame) -> str:
 def _figure_line(row, figure: str) -> str:
     total, qualifier = row.get(f"{figure}_total"), row.get(f"{figure}_qualifier")
     strikes, reported = number(row.get("strikes")), number(row.get(f"{figure}_reported"))
-    line = _(FIGURE_LINES[figure]).format(total=total_text(total, qualifier))
+    line = _(FIGURE_LINES[figure]).format(total=total_text(total, qualifier, strikes - reported))
     if 0 < reported < strikes:
         line += " " + _("({count} of these strikes give no figure)").format(count=number_text(strikes - reported))
     return line

@@ -31,6 +31,10 @@ SAID = {
     ("killed", "zero_partial"): NP_(
         "Killed: 0 in the {reported} of {count} strike that gives a figure; not reported for the others.",
         "Killed: 0 in the {reported} of {count} strikes that give a figure; not reported for the others."),
+    ("killed", "zero_estimate"): NP_("Killed: 0 in {count} strike, by its publisher's estimate.",
+                                     "Killed: 0 in the {count} strikes, by their publishers' estimates."),
+    ("injured", "zero_estimate"): NP_("Injured: 0 in {count} strike, by its publisher's estimate.",
+                                      "Injured: 0 in the {count} strikes, by their publishers' estimates."),
     ("injured", "zero_partial"): NP_(
         "Injured: 0 in the {reported} of {count} strike that gives a figure; not reported for the others.",
         "Injured: 0 in the {reported} of {count} strikes that give a figure; not reported for the others."),
@@ -50,9 +54,9 @@ class Tolls:
 
 
 def _total(row, figure: str, strikes: int, tolls: pd.DataFrame, labels: dict[str, str]) -> Total:
-    total = total_text(row["total"], row["qualifier"])
     reported = int(row["reported"])
-    kind = wording.total_kind(row["total"], row["qualifier"])
+    total = total_text(row["total"], row["qualifier"], strikes - reported)
+    kind = wording.total_kind(row["total"], row["qualifier"], strikes - reported)
     said = ngettext(*SAID[(figure, reported < strikes) if kind == "figure" else (figure, kind)], strikes).format(
         total=total, count=number_text(strikes), reported=number_text(reported)) + " "
     label = _(FIGURE_LABELS[figure])

@@ -29,10 +29,11 @@ def other_events(view: View, run: Run) -> OtherEvents:
     if count == 0:
         return OtherEvents(0, kinds, None)
     parts = [
-        ngettext("{name}, {events} event ({killed} killed)", "{name}, {events} events ({killed} killed)",
+        ngettext("{name}, {events} event (killed: {killed})", "{name}, {events} events (killed: {killed})",
                  int(row["events"])).format(
             name=row["kind_name"], events=number_text(row["events"]),
-            killed=total_text(row["killed_total"], row["killed_qualifier"]),
+            killed=total_text(row["killed_total"], row["killed_qualifier"],
+                              int(row["events"]) - int(row["killed_reported"])),
         )
         for row in kinds.to_dict("records")
     ]

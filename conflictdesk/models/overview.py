@@ -42,7 +42,7 @@ def headline(view: View, run: Run) -> Headline:
     figures = []
     for figure in ("killed", "injured"):
         row = totals.loc[figure]
-        total = total_text(row["total"], row["qualifier"])
+        total = total_text(row["total"], row["qualifier"], int(row["strikes"]) - int(row["reported"]))
         if tolls is None:
             reported, inexact = int(row["reported"]), int(row["inexact"])
             caption = _(

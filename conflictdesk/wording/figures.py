@@ -114,22 +114,29 @@ def gives_figure(text: str) -> bool:
     return not text.startswith(_(NOT_REPORTED))
 
 
-def total_kind(total, qualifier) -> str:
+def total_kind(total, qualifier, missing: int | None = None) -> str:
     """What a total of queries/toll_totals.sql is: 'none' (no strike gives a figure), 'zero_partial' (those that do
-    say 0, the others nothing) or 'figure'."""
-    # Never "at least 0" (rule 3): a zero that is not exact means the strikes that report say 0 and others say nothing.
+    say 0, the others nothing), 'zero_estimate' (every one gives a figure: 0, but as an estimate, such as UCDP's
+    best) or 'figure'. `missing`: how many of the strikes give no figure, when the caller knows."""
+    # Never "at least 0" (rule 3): a zero that is not exact means the strikes that report say 0 and others say nothing,
+    # or, when none is missing, that the zeros are estimates.
     if qualifier == "none" or blank(total):
         return "none"
-    return "zero_partial" if int(total) == 0 and qualifier != "exact" else "figure"
+    if int(total) == 0 and qualifier != "exact":
+        return "zero_estimate" if missing == 0 else "zero_partial"
+    return "figure"
 
 
-def total_text(total, qualifier) -> str:
-    """A total as queries/toll_totals.sql qualified it: '35', 'at least 103', 'about 3,000', 'not reported'."""
-    kind = total_kind(total, qualifier)
+def total_text(total, qualifier, missing: int | None = None) -> str:
+    """A total as queries/toll_totals.sql qualified it: '35', 'at least 103', 'about 3,000', 'not reported';
+    `missing` as in total_kind."""
+    kind = total_kind(total, qualifier, missing)
     if kind == "none":
         return _(NOT_REPORTED)
     if kind == "zero_partial":
         return _("0 where reported; others not reported")
+    if kind == "zero_estimate":
+        return _("0 by the publishers' estimates")
     return _(TOTAL_WORDS.get(qualifier, TOTAL_WORDS["about"])).format(number=number_text(total))
 
 
