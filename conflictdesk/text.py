@@ -21,10 +21,21 @@ def marker(char: str) -> str:
     return f"[U+{ord(char):04X}]"
 
 
+# Characters that draw nothing yet are not format characters: Unicode's Default_Ignorable_Code_Point
+# (DerivedCoreProperties.txt) outside category Cf, less the variation selectors (they only pick an emoji's form):
+# the combining grapheme joiner, the Hangul fillers, Khmer's inherent vowels, Mongolian's variation selectors.
+DRAWS_NOTHING = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0")
+
+
+def is_invisible(char: str) -> bool:
+    """Whether a character hides in text: a format character (Cf: bidi controls, zero-width spaces and joiners,
+    BOM, soft hyphen, tags), a line or paragraph separator (Zl, Zp), or one of DRAWS_NOTHING."""
+    return unicodedata.category(char) in ("Cf", "Zl", "Zp") or char in DRAWS_NOTHING
+
+
 def _invisible(char: str) -> bool:
-    # Format characters (bidi controls, zero-width spaces and joiners, BOM, soft hyphen, tags) and controls,
-    # plus the line and paragraph separators; newline and tab stay text.
-    return char not in "\n\t\r" and unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp")
+    # is_invisible, and control characters; newline and tab stay text.
+    return char not in "\n\t\r" and (is_invisible(char) or unicodedata.category(char) == "Cc")
 
 
 def show_invisible(text) -> str:

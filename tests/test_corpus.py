@@ -312,6 +312,10 @@ CASES = [
          ("strikes.csv", 3, "city", "character 3 of the cell is U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control")),
     case("zero-width space in a speaker's name", cell("statements.csv", 2, "speaker", "Vladimir\u200b Putin"),
          ("statements.csv", 2, "speaker", "U+200B ZERO WIDTH SPACE, an invisible character")),
+    case("Hangul filler (draws nothing, not a format character) in a quote", cell("statements.csv", 2, "quote", "peace\u3164 talks"),
+         ("statements.csv", 2, "quote", "character 6 of the cell is U+3164 HANGUL FILLER, an invisible character")),
+    case("line separator in a quote", cell("statements.csv", 3, "quote", "first\u2028second"),
+         ("statements.csv", 3, "quote", "U+2028 LINE SEPARATOR, an invisible character")),
     # several problems in one pass
     case("problems in three files at once", then(delete("events.csv"), cell("strikes.csv", 2, "latitude", "91"), cell("statements.csv", 3, "quote_kind", "Direct")),
          ("strikes.csv", 2, "latitude", "91 is outside the range"),

@@ -11,6 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from conflictdesk.text import DRAWS_NOTHING
+
 from conflictdesk import schema
 
 ID_PATTERN = re.compile(f"^{schema.ID_PATTERN.pattern}$")  # the contract's id rule, anchored for Arrow's RE2
@@ -31,10 +33,11 @@ FLOAT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 COUNT_PATTERN = r"^[0-9]{1,12}$"
 
 
-# Invisible format characters (Unicode category Cf): bidirectional controls (U+200E/F, U+202A-202E,
-# U+2066-2069, U+061C), zero-width characters (U+200B-200D, U+2060, U+FEFF), the soft hyphen and the
-# rest. RE2's Unicode tables; hints.invisible_message names the character with Python's.
-INVISIBLE_PATTERN = r"\p{Cf}"
+# Invisible characters (text.is_invisible): format characters (Unicode category Cf: bidirectional controls
+# U+200E/F, U+202A-202E, U+2066-2069, U+061C; zero-width U+200B-200D, U+2060, U+FEFF; the soft hyphen …), the
+# line and paragraph separators, and the characters that draw nothing (text.DRAWS_NOTHING, e.g. U+3164).
+# RE2's Unicode tables; hints.invisible_message names the character with Python's.
+INVISIBLE_PATTERN = "[\\p{Cf}\\p{Zl}\\p{Zp}" + "".join(f"\\x{{{ord(c):04X}}}" for c in sorted(DRAWS_NOTHING)) + "]"
 
 
 # What Python's str.split() and str.strip() count as white space (every character c with c.isspace()),

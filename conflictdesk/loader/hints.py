@@ -9,6 +9,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from conflictdesk.loader.cells import real_dates, show
+from conflictdesk.text import is_invisible
 
 MANY_KNOWN = 5000  # past this many known ids, "did you mean" looks only at ids sharing a prefix
 
@@ -93,8 +94,8 @@ BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u206
 
 
 def invisible_message(value: str) -> str:
-    """Name the first invisible format character (Unicode category Cf) of a cell, where it is, and the fix."""
-    found = [(at, char) for at, char in enumerate(value, start=1) if unicodedata.category(char) == "Cf"]
+    """Name the first invisible character (text.is_invisible) of a cell, where it is, and the fix."""
+    found = [(at, char) for at, char in enumerate(value, start=1) if is_invisible(char)]
     if not found:  # RE2's Unicode tables are newer than Python's: name it by its code alone
         found = [(at, char) for at, char in enumerate(value, start=1) if not char.isprintable()] or [(1, value[0])]
     at, char = found[0]
