@@ -234,3 +234,17 @@ def test_a_second_import_into_a_locked_folder_is_refused(tmp_path):
     code, _, err, _ = import_acled(tmp_path, [acled(event_id_cnty="UKR2")], "--merge", name="b.csv")
     assert code == 0, err
     assert len(rows(folder, "strikes")) == 2
+
+
+# --- invisible characters ----------------------------------------------------------------------
+
+
+def test_invisible_characters_in_a_publishers_text_are_removed_and_named(tmp_path):
+    """A zero-width space in a place and a right-to-left override in the notes: the import drops them (the loader
+    would refuse its own output), names the line, column and character, and keeps every visible letter."""
+    code, out, err, folder = import_acled(tmp_path, [acled(location="Su\u200bmy", notes="Missile strike\u202e on Sumy.")])
+    assert code == 0, err
+    strike = one(folder, "strikes")
+    assert strike["city"] == "Sumy" and strike["excerpt"] == "Missile strike on Sumy."
+    assert "line 2: column location: removed the invisible character U+200B ZERO WIDTH SPACE" in out
+    assert "line 2: column notes: removed the invisible character U+202E RIGHT-TO-LEFT OVERRIDE" in out

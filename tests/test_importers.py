@@ -358,3 +358,14 @@ def test_unbalanced_quote_skips_the_lines_it_swallows_and_says_so(tmp_path):
     assert [s["excerpt"] for s in rows(tmp_path / "out", "strikes")] == ["N1", "N4"]
     assert "line 3: the row cannot be read as CSV" in out
     assert "it runs over text lines 3-4" in out
+
+
+def test_a_summary_of_a_rejected_folder_says_nothing_was_written():
+    """An import whose folder fails validation converted rows but wrote none: its summary must not say "Written"."""
+    from conflictdesk.importers.summary import Summary
+
+    summary = Summary("ACLED", "acled.csv", "out", False, date_order="day-first")
+    summary.rows_read, summary.strikes, summary.casualties = 3, 3, 3
+    assert "Written: 3 strikes" in summary.text()
+    summary.written = False
+    assert "Written" not in summary.text() and "Converted, but nothing written" in summary.text()

@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from conflictdesk.importers.air_models import command, described, family, literal
-from conflictdesk.importers.cells import bare, file_day
+from conflictdesk.importers.cells import bare, file_day, visible
 from conflictdesk.importers.common import SUPERSEDED, Skip, count, slug
 from conflictdesk.importers.dates import MONTH_FIRST, parse_date, readings
 from conflictdesk.importers.folder import Refused
@@ -118,7 +118,7 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, compiler=None) -
     ok, report = target.finish(rows, source, actors, summary.ledger(source_id, date.today().isoformat()))
     summary.actors_added = target.actors_added
     summary.replaced = {"air-attack report": target.replaced}
-    summary.validation = report
+    summary.validation, summary.written = report, ok
     return (0 if ok else 1), summary.text()
 
 
@@ -136,7 +136,7 @@ def _convert(export: Export, target: TableTarget, summary: TableSummary, order: 
         cells = record.cells
         # reversed, so that of two columns with one name the first wins
         row = {name: (cells[i] if i < len(cells) else "") for i, name in reversed(list(enumerate(export.header))) if name}
-        warnings: list[str] = []
+        warnings: list[str] = visible(row)
         try:
             raw = tuple(record.cells)
             if raw in seen_raw:

@@ -1,7 +1,9 @@
-"""Small readers shared by the Bellingcat and air-attack importers: cells cleaned of invisible
-characters, and the day a file's source row is dated when nothing else dates it."""
+"""Small readers shared by the importers: cells cleaned of invisible characters, and the day a file's source
+row is dated when nothing else dates it."""
 
 import unicodedata
+
+from conflictdesk.text import is_invisible
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -22,3 +24,21 @@ def file_day(file: Path) -> str:
     """The file's modification day (never in the future), for a source with no dated row."""
     modified = datetime.fromtimestamp(file.stat().st_mtime, tz=timezone.utc).date()
     return min(modified, date.today()).isoformat()
+
+
+def visible(row: dict, noun: str = "column") -> list[str]:
+    """Remove invisible characters (text.is_invisible: zero-width spaces, direction controls, Hangul fillers …)
+    from the text cells of `row` in place; one message per cleaned column, naming it and what was removed.
+
+    The loader refuses them in text (they can reorder or disguise what a page shows); they are not the
+    publisher's words, so an import drops them and says so rather than failing on its own output."""
+    said = []
+    for name, value in row.items():
+        if isinstance(value, str) and not value.isascii() and any(is_invisible(char) for char in value):
+            removed = [char for char in value if is_invisible(char)]
+            row[name] = "".join(char for char in value if not is_invisible(char))
+            first = removed[0]
+            what = f"U+{ord(first):04X} {unicodedata.name(first, 'an unnamed character')}"
+            more = f" and {len(removed) - 1} more" if len(removed) > 1 else ""
+            said.append(f"{noun} {name}: removed the invisible character {what}{more}; the text is otherwise as given")
+    return said

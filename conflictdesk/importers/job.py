@@ -8,6 +8,7 @@ from typing import TextIO
 
 from conflictdesk.importers.acled import ACLED
 from conflictdesk.importers.apijson import JsonExport, is_json
+from conflictdesk.importers.cells import visible
 from conflictdesk.importers.common import Context, Publisher, Skip, slug
 from conflictdesk.importers.credit import Credit, credit_columns, release_rank
 from conflictdesk.importers.folder import Refused, Target
@@ -196,7 +197,7 @@ def _finish(pub, file: Path, attempt: Attempt, release) -> Summary:
         raise
     summary.actors_added = target.actors_added
     summary.replaced = target.replaced
-    summary.validation = report
+    summary.validation, summary.written = report, ok
     return summary
 
 
@@ -236,6 +237,7 @@ def _convert(pub, export, attempt: Attempt, progress, every) -> None:
         ctx.line = record.line
         ctx.warnings.clear()
         ctx.ambiguous.clear()
+        ctx.warnings.extend(visible(row))
         stamp = pub.published(row, ctx)
         if stamp and stamp > latest_stamp:
             latest_stamp = stamp

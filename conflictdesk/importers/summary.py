@@ -9,6 +9,8 @@ from conflictdesk.importers.common import LEFT_OUT, SUPERSEDED
 
 LISTED = 50  # lines listed per section; the rest are counted
 
+WRITTEN_NOT = "Converted, but nothing written (see the validation below)"
+
 
 @dataclass
 class Note:
@@ -65,6 +67,7 @@ class Summary:
     ambiguous: list[Note] = field(default_factory=list)
     events: list[str] = field(default_factory=list)  # plain lines: the encoding fallback and the like
     validation: str = ""
+    written: bool = True  # False when the folder failed validation: nothing was written
     unit: str = "line"  # "event" for API JSON
     tallies: dict[str, Tally] = field(default_factory=dict)  # reason ("" = imported) -> tally
     tolls: bool = True  # whether the publisher gives a death figure at all (Bellingcat and the air file do not)
@@ -158,7 +161,7 @@ class Summary:
         if self.encoding:
             out.append(f"Read as {self.encoding}, {self.layout}.")
         out.append(
-            f"Rows read: {self.rows_read:,}. Written: {_n(self.strikes, 'strike')} with "
+            f"Rows read: {self.rows_read:,}. {'Written' if self.written else WRITTEN_NOT}: {_n(self.strikes, 'strike')} with "
             f"{_n(self.casualties, 'casualty report')}. Skipped: {self.skipped:,}."
         )
         if self.actors_added:

@@ -20,7 +20,7 @@ from conflictdesk.importers.common import Skip
 from conflictdesk.importers.csvfiles import RowWriter, link as _link, raw_records as _raw_records, widened as _widened
 from conflictdesk.importers.folder import Existing, Refused
 from conflictdesk.importers.ledger import LEDGER, write_ledger
-from conflictdesk.importers.summary import Summary, _n
+from conflictdesk.importers.summary import WRITTEN_NOT, Summary, _n
 from conflictdesk.load import validate
 from conflictdesk.problems import format_report
 from conflictdesk.schema import ALL_TABLES, TABLES_BY_NAME
@@ -28,14 +28,15 @@ from conflictdesk.schema import ALL_TABLES, TABLES_BY_NAME
 
 @dataclass
 class TableSummary(Summary):
-    """An import summary whose written rows are of one table: `written` rows called `noun`."""
+    """An import summary whose rows are of one table, called `noun`."""
 
     noun: str = "row"
     tolls: bool = False  # incidents and air-attack reports carry no death figure
 
     def text(self) -> str:
         text = super().text()
-        return re.sub(r"Written: [^\n]*? Skipped:", f"Written: {_n(self.strikes, self.noun)}. Skipped:", text, count=1)
+        said = "Written" if self.written else WRITTEN_NOT
+        return re.sub(r"(Written|Converted[^:]*): [^\n]*? Skipped:", f"{said}: {_n(self.strikes, self.noun)}. Skipped:", text, count=1)
 
 
 @dataclass
