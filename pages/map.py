@@ -106,7 +106,7 @@ if ctx.shows("map"):
     incidents = store.run("map_incidents", date_from=view.filters.date_from, date_to=view.filters.date_to,
                           limit=incident_map.LIMIT)
     if not incidents.empty:
-        chart.layers.append(incident_map.incident_layer(incidents))
+        deck.add_under_strikes(chart, incident_map.incident_layer(incidents))
     st.pydeck_chart(
         chart,
         on_select=on_map_select,

@@ -39,7 +39,10 @@ def test_incidents_are_their_own_layer_and_never_strikes(tmp_path, monkeypatch):
     at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     at.switch_page("pages/map.py").run()
     assert not at.exception
-    layers = {layer["id"]: layer for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]}
+    drawn = json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
+    layers = {layer["id"]: layer for layer in drawn}
+    order = [layer["id"] for layer in drawn]  # later layers are drawn on top: a dot must never hide a strike's ring
+    assert order.index("civilian-harm-incidents") < min(order.index(name) for name in order if name.startswith("strike-"))
     (incident,) = layers["civilian-harm-incidents"]["data"]
     assert incident["tooltip"].startswith("Civilian-harm incident (Bellingcat): not a strike")
     assert "Bodies in the street" in incident["tooltip"]

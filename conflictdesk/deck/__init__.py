@@ -9,7 +9,8 @@ from conflictdesk.deck.cells import (  # noqa: F401
     CELL_ALPHA, CELL_RAMP, cell_colour, cell_records, cell_size_text, cell_tooltip, cells_summary,
 )
 from conflictdesk.deck.layers import (  # noqa: F401
-    CITY_LABELS, CREDIT, RING_FILL_ALPHA, TOOLTIP_STYLE, CompactDeck, cell_deck, city_labels, payload_bytes,
+    CITY_LABELS, CREDIT, RING_FILL_ALPHA, TOOLTIP_STYLE, CompactDeck, add_under_strikes, cell_deck, city_labels,
+    payload_bytes,
     strike_deck,
 )
 from conflictdesk.deck.mapdata import (  # noqa: F401

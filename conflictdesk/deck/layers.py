@@ -116,6 +116,14 @@ def cell_deck(cells: pd.DataFrame, view, outline: dict, cities: pd.DataFrame, sc
     return _deck(layers[:2] + [layer] + layers[2:], view, scroll_zoom)
 
 
+def add_under_strikes(deck: pdk.Deck, layer: pdk.Layer) -> None:
+    """Add `layer` (e.g. civilian-harm incidents) above the outlines and names but under the strikes or cells, so
+    a dot at a strike's place never hides its ring."""
+    ids = [getattr(existing, "id", None) for existing in deck.layers]
+    first = next((index for index, name in enumerate(ids) if name in ("strike-rings", "strike-dots", "cells")), len(ids))
+    deck.layers.insert(first, layer)
+
+
 def payload_bytes(deck: pdk.Deck) -> int:
     """How many bytes of JSON the deck sends to the browser (what st.pydeck_chart sends)."""
     return len(deck.to_json())
