@@ -145,7 +145,7 @@ def dataset_details(source) -> list[str]:
             deaths=number_text(deaths))
         rows = int(source["left_out_rows"])
         if rows == 0:
-            held = _("nothing left out")
+            held = _("nothing left out of the totals")
         lines.append("**" + _("Left out by the import") + ":** " + (held if rows == 0 else ngettext(
             "{rows} row ({held})", "{rows} rows ({held})", rows).format(rows=number_text(rows), held=held)))
     return lines

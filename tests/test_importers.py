@@ -369,3 +369,15 @@ def test_a_summary_of_a_rejected_folder_says_nothing_was_written():
     assert "Written: 3 strikes" in summary.text()
     summary.written = False
     assert "Written" not in summary.text() and "Converted, but nothing written" in summary.text()
+
+
+def test_rows_skipped_as_repeats_are_said_to_be_skipped_though_nothing_is_missing_from_the_totals():
+    """A repeat of a kept row is skipped but not left out of the totals: the summary says both, never just "nothing"."""
+    from conflictdesk.importers.common import SUPERSEDED
+    from conflictdesk.importers.summary import Summary
+
+    summary = Summary("ACLED", "acled.csv", "out", False, date_order="day-first")
+    summary.skip(3, 3, "exact duplicate", "repeats line 2 exactly", SUPERSEDED)
+    assert summary.left_out_text() == (
+        "Nothing in Ukraine was left out of the totals (skipped as repeats or outside Ukraine: exact duplicate: 1 row)."
+    )

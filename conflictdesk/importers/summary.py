@@ -119,6 +119,10 @@ class Summary:
         5,996 deaths); see imports.csv.' A row with no figure is "deaths not reported", never 0 deaths."""
         left = {reason: t for reason, t in self.tallies.items() if t.outcome == LEFT_OUT}
         if not left:
+            kept = "; ".join(f"{reason}: {_n(t.rows, 'row')}" for reason, t in self.tallies.items()
+                             if t.outcome not in (LEFT_OUT, "imported"))
+            if kept:  # repeats of rows kept, rows about other countries: skipped, yet nothing missing from the totals
+                return f"Nothing in Ukraine was left out of the totals (skipped as repeats or outside Ukraine: {kept})."
             return "Nothing in Ukraine was left out."
         if not self.tolls:
             parts = "; ".join(f"{reason}: {_n(t.rows, 'row')}" for reason, t in left.items())
