@@ -166,3 +166,13 @@ def test_ucdp_headline_with_line_breaks_and_source_lists(tmp_path):
     assert code == 0, err
     assert one(folder, "strikes")["excerpt"] == f"where_description: Kharkiv city | source_headline: {headline}"
     assert_valid(folder)
+
+
+def test_a_split_that_does_not_add_up_to_best_is_flagged_not_corrected(tmp_path):
+    """UCDP's codebook: best = deaths_a + deaths_b + deaths_civilians + deaths_unknown. Civilians 5 with best 0 is
+    imported as given, marked as contradicting itself, with a warning."""
+    code, out, err, folder = import_ucdp(tmp_path, [ucdp(best="0", low="0", high="0", deaths_civilians="5")])
+    assert code == 0, err
+    toll = one(folder, "casualties")
+    assert toll["killed"] == "0"
+    assert "adds up to 5, not best 0" in toll["source_inconsistency"] and "adds up to 5, not best 0" in out

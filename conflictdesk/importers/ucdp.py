@@ -205,6 +205,9 @@ def _toll(row: dict[str, str], figures: dict[str, str], ctx: Context) -> str:
         broken.append(f"best {best} is above high {high}")
     if low is not None and high is not None and low > high and not broken:
         broken.append(f"low {low} is above high {high}")
+    parts = [row.get(column, "").strip() for column in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")]
+    if all(part.isdigit() for part in parts) and sum(map(int, parts)) != best:  # the codebook: best is their sum
+        broken.append(f"its split (side A, side B, civilians, unknown) adds up to {sum(map(int, parts))}, not best {best}")
     if broken:
         figures["source_inconsistency"] = f"UCDP's figures contradict each other: {'; '.join(broken)}"
         notes.append(f"UCDP's figures break low ≤ best ≤ high ({'; '.join(broken)}); imported as UCDP gives them, not corrected.")
