@@ -102,6 +102,8 @@ class Summary:
             self.warnings.append(Note(line, text_line, message, unit=self.unit))
 
     def ambiguity(self, line: int, text_line: int, value: str) -> None:
+        if any(note.line == line and note.message == value for note in self.ambiguous[-2:]):
+            return  # the same cell read twice (a date and its year, say): one example
         self.ambiguous_count += 1
         if len(self.ambiguous) < 5:
             self.ambiguous.append(Note(line, text_line, value, unit=self.unit))
@@ -135,9 +137,9 @@ class Summary:
         if deaths is None:
             held = "deaths not reported"
         elif sum(t.rows_with_deaths for t in left.values()) < rows:
-            held = f"holding at least {deaths:,} deaths by {self.publisher}'s figures (some rows give none)"
+            held = f"holding at least {_n(deaths, 'death')} by {self.publisher}'s figures (some rows give none)"
         else:
-            held = f"holding {deaths:,} deaths by {self.publisher}'s figures"
+            held = f"holding {_n(deaths, 'death')} by {self.publisher}'s figures"
         return f"Left out: {_n(rows, 'row')} {held} ({parts}); see imports.csv."
 
     def ledger(self, source_id: str, today: str) -> list[dict[str, str]]:
@@ -207,7 +209,7 @@ class Summary:
         kind = {LEFT_OUT: "left out", SUPERSEDED: "kept in the newer version"}.get(tally.outcome, "outside Ukraine")
         if not tally.rows_with_deaths:
             return f"no death figure; {kind}"
-        return f"{tally.deaths:,} deaths in {_n(tally.rows_with_deaths, 'row')} with a figure; {kind}"
+        return f"{_n(tally.deaths, 'death')} in {_n(tally.rows_with_deaths, 'row')} with a figure; {kind}"
 
 
 def _held(tally: Tally) -> str:
@@ -215,8 +217,8 @@ def _held(tally: Tally) -> str:
     if not tally.rows_with_deaths:
         return "deaths not reported"
     if tally.rows_with_deaths < tally.rows:
-        return f"{tally.deaths:,} deaths in {_n(tally.rows_with_deaths, 'row')} with a figure"
-    return f"{tally.deaths:,} deaths"
+        return f"{_n(tally.deaths, 'death')} in {_n(tally.rows_with_deaths, 'row')} with a figure"
+    return f"{_n(tally.deaths, 'death')}"
 
 
 def _n(count: int, noun: str) -> str:
