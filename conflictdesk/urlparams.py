@@ -144,9 +144,14 @@ def parse(
     """
     notices: list[str] = []
     dropped = (query.get("dropped") or [""])[0]
-    if dropped.isdigit():
-        notices.append(f"The link had {int(dropped):,} parameters, more than the 1,000 a page can read, so none of "
-                       "them were read (the period and actors included): showing the default view.")
+    # The server (server.LinkGuard) redirects an unreadable link to the page with `dropped` alone; with anything
+    # else beside it, or an absurd count, it was written by hand and says nothing true.
+    if dropped.isdigit() and len(dropped) <= 9 and set(query) == {"dropped"}:
+        notices.append(_("The link had {count} parameters, more than the 1,000 a page can read, so none of them were "
+                         "read (the period and actors included): showing the default view.").format(
+            count=i18n.format_number(int(dropped))))
+    elif "dropped" in query:
+        notices.append(_("Ignored the parameter dropped: the app writes it alone, when it could not read a link."))
     unknown = [name for name in query if name not in PARAMS]
     if unknown:
         notices.append(ngettext("Ignored {count} unknown link parameter: {names}.",

@@ -55,6 +55,17 @@ def test_unknown_parameters_are_named_in_one_notice():
     assert "Ignored unknown actor: “atlantis”." in notices
 
 
+def test_dropped_is_believed_only_as_the_server_writes_it():
+    """`dropped=N` alone (server.LinkGuard's redirect) says the link was unread; beside other parameters, or absurd,
+    it is ignored with its own notice, and the others are read."""
+    assert read({"dropped": ["1500"]})[1] == [
+        "The link had 1,500 parameters, more than the 1,000 a page can read, so none of them were read (the period "
+        "and actors included): showing the default view."]
+    view, notices = read({"dropped": ["99999999999999999999"], "period": ["2025-04-14", "2025-04-15"]})
+    assert notices == ["Ignored the parameter dropped: the app writes it alone, when it could not read a link."]
+    assert view.filters.date_from == dt.date(2025, 4, 14)
+
+
 def test_hundreds_of_actor_values_are_capped():
     """A link repeating actor hundreds of times reads only the first 50 and says so."""
     view, notices = read({"actor": ["russia"] * 400})
