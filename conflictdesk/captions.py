@@ -71,6 +71,26 @@ CHART_TABLES = {
     "map": ("strikes", "casualty_reports", "incidents"),
 }
 
+# The tables an embedded view shows, by (page, part); a page embedded whole by (page, None). A view not named
+# here credits every source loaded.
+VIEW_TABLES = {
+    ("overview", "headline"): ("strikes", "casualty_reports", "events"),
+    ("overview", "timeline"): CHART_TABLES["timeline"],
+    ("overview", "statements"): ("statements",),
+    ("map", "map"): CHART_TABLES["map"],
+    ("map", "strike"): ("strikes", "casualty_reports", "statements"),
+    ("casualties", None): ("strikes", "casualty_reports", "events"),
+    ("casualties", "totals"): ("strikes", "casualty_reports", "events"),
+    ("casualties", "tolls"): CHART_TABLES["tolls"],
+    ("casualties", "history"): CHART_TABLES["tolls"],
+    ("truces", "window"): CHART_TABLES["truces"],
+    ("truces", "claims"): CHART_TABLES["truces"],
+    ("statements", None): ("statements",),
+    ("statements", "statements"): ("statements",),
+    ("air", None): CHART_TABLES["air"],
+    **{("air", part): CHART_TABLES["air"] for part in ("headline", "weeks", "nights", "reports")},
+}
+
 
 def full_credit(sources, tables: tuple[str, ...] = ()) -> str:
     """The credit for the data loaded, one line each: every publisher via Conflict Desk, then each dataset's credit,

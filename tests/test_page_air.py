@@ -128,3 +128,23 @@ def test_air_charts_credit_the_air_attack_publisher_only(imported, monkeypatch):
     captions = [json.dumps(layout, ensure_ascii=False) for layout in layouts]
     assert captions and all("Test air-attack compiler" in c for c in captions)
     assert not any("Putin Signals Willingness" in c for c in captions)
+
+
+def test_an_embedded_air_chart_credits_the_air_attack_file_alone(imported):
+    """Rule 6, without crediting what is not shown: the air page's parts credit the air-attack file's compiler, not
+    the news report behind the strikes (footer.view_credit reads captions.VIEW_TABLES)."""
+    from conflictdesk.captions import VIEW_TABLES, full_credit
+    from conflictdesk.derived import add_derived
+    from conflictdesk.load import load
+    from conflictdesk.queries import run_query
+
+    con = load(imported)
+    add_derived(con)
+    sources = run_query(con, "sources")
+    everyone = full_credit(sources)
+    air_only = full_credit(sources, VIEW_TABLES[("air", "reports")])
+    assert "Test air-attack compiler" in air_only
+    # a source that names no publisher (the bundled news report) is credited by its title
+    news = [p if isinstance(p, str) else t for p, t in zip(sources["publisher"], sources["title"])
+            if p != "Test air-attack compiler"]
+    assert news and all(name in everyone and name not in air_only for name in news)

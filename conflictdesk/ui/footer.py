@@ -14,7 +14,7 @@ import streamlit as st
 
 from conflictdesk import export, i18n, store
 from conflictdesk import wording
-from conflictdesk.captions import APP_NAME, CHART_TABLES, LICENCE_NOTE, actors_text, full_credit, period_text, restricted_notice
+from conflictdesk.captions import APP_NAME, CHART_TABLES, LICENCE_NOTE, VIEW_TABLES, actors_text, full_credit, period_text, restricted_notice
 from conflictdesk.models.corrections import annotate
 from conflictdesk.i18n import _
 from conflictdesk.text import escape_markdown, safe_url
@@ -41,6 +41,11 @@ def credit(chart: str | None = None) -> str:
 
 
 _told: dict[int, weakref.ref] = {}  # id -> the page runs (contexts) whose downloads already carry the notice
+
+
+def view_credit(view: View) -> str:
+    """The credit of an embedded view: the publishers of the tables it shows (captions.VIEW_TABLES), else all."""
+    return full_credit(store.run("sources"), VIEW_TABLES.get((view.page, view.part), ()))
 
 
 def restricted(ctx=None) -> None:
@@ -95,7 +100,8 @@ def embed_footer(ctx) -> None:
     with st.container(key="embed-footer"):
         st.caption(
             _("{credit} · Data version {version} · [open the full dashboard]({url})").format(
-                credit=escape_markdown(credit()), version=escape_markdown(ctx.meta.get("data_version")), url=full
+                credit=escape_markdown(view_credit(ctx.view)), version=escape_markdown(ctx.meta.get("data_version")),
+                url=full,
             )
         )
     from conflictdesk.ui.setup import report_height

@@ -25,7 +25,8 @@ EMBED_CSS = (
     # Sticky on the footer's wrapper, a child of the page's block, so it sticks to stMain's bottom edge.
     "[data-testid='stLayoutWrapper']:has(> .st-key-embed-footer),.st-key-embed-footer{position:sticky;bottom:0;"
     "z-index:10;background:var(--st-background-color,#fff);}"
-    ".st-key-embed-footer{border-top:1px solid rgba(49,51,63,0.1);padding-top:2px;}"
+    # At most 40% of a short frame (a phone's 480 px): a long credit scrolls inside it, never over the chart.
+    ".st-key-embed-footer{border-top:1px solid rgba(49,51,63,0.1);padding-top:2px;max-height:40vh;overflow-y:auto;}"
     "</style>"
 )
 # The embed view's half of the auto-height embed: it posts the height of its content to the article's page,
