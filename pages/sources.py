@@ -124,10 +124,24 @@ def text_or(value, missing: str | None = None) -> str:
     return ui.escape_markdown(value)
 
 
+def imported_dataset(source) -> bool:
+    """Whether the source row is a publisher's dataset written by an import (it carries credit terms or counts)."""
+    given = [name for name in ("version", "licence", "credit", "changes", "redistribution") if not pd.isna(source[name])]
+    return bool(given) or not pd.isna(source["left_out_rows"])
+
+
+def published_line(source) -> str:
+    """When the source was published; for an imported dataset without a release date, the date the import gave it
+    (its file's latest event or timestamp: importers/job.py) said as such, never as the publisher's (rule 1)."""
+    if imported_dataset(source) and pd.isna(source["released_on"]):
+        return _("**Published:** not given by the publisher (the import dates it by the file's latest date, {day})").format(
+            day=when(source["published_on"]))
+    return _("**Published:** {day}").format(day=when(source["published_on"]))
+
+
 def dataset_details(source) -> list[str]:
     """A publisher's dataset: version, release date, licence, credit, changes, terms, what its import left out."""
-    given = [name for name in ("version", "licence", "credit", "changes", "redistribution") if not pd.isna(source[name])]
-    if not given and pd.isna(source["left_out_rows"]):
+    if not imported_dataset(source):
         return []
     released = when(source["released_on"]) if not pd.isna(source["released_on"]) else _("release date not given")
     lines = [
@@ -173,7 +187,7 @@ for source in sources.to_dict("records"):
         details = [
             _("**Publisher:** {publisher}").format(publisher=text_or(source["publisher"], _("not named in the source"))),
             _("**Link:** {link}").format(link=f"[{ui.escape_markdown(link)}]({link})") if link else _("**Link:** none known"),
-            _("**Published:** {day}").format(day=when(source["published_on"])),
+            published_line(source),
             _("**Type:** {kind}").format(kind=_(SOURCE_TYPES[kind]) if kind in SOURCE_TYPES else text_or(kind)),
             _("**Language:** {language}").format(language=language_name(source["language"])),
         ]

@@ -137,6 +137,7 @@ def test_sources_page_gives_credit_terms_and_what_was_left_out(monkeypatch, impo
     assert not at.exception
     said = texts(at)
     assert "Version: 24.1" in said and "Released: release date not given" in said
+    assert "Published: not given by the publisher (the import dates it by the file's latest date, " in said
     assert "Licence: CC BY 4.0" in said
     assert "Credit: UCDP Georeferenced Event Dataset (GED) Global version 24.1" in said
     assert "Changes: changed: selected events" in said
