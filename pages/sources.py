@@ -3,36 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from babel import Locale, UnknownLocaleError
-
-from conflictdesk import i18n, store, ui
-from conflictdesk.i18n import N_, NP_, _, ngettext
+from conflictdesk import store, ui
+from conflictdesk.i18n import N_, _, ngettext
+from conflictdesk.models import sources as source_card
 from conflictdesk.models.corrections import data_release
-from conflictdesk.wording import day_text, number_text
+from conflictdesk.wording import number_text
 from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
-from conflictdesk.text import safe_url
 
 ctx = ui.start_page("sources", N_("each table filtered as on its page {actors}"))
 
-SOURCE_TYPES = {
-    "news_report": N_("News report"),
-    "official": N_("Official statement or document"),
-    "ngo": N_("Non-governmental organisation"),
-    "dataset": N_("Data set"),
-    "social_post": N_("Social media post"),
-    "synthetic": N_("Synthetic (generated for testing; not reporting)"),
-}
-# (query column, words) for the rows citing a source.
-CITING = (
-    ("strikes", NP_("{count} strike", "{count} strikes")),
-    ("casualty_reports", NP_("{count} casualty report", "{count} casualty reports")),
-    ("truces", NP_("{count} truce", "{count} truces")),
-    ("violation_claims", NP_("{count} truce violation claim", "{count} truce violation claims")),
-    ("statements", NP_("{count} statement", "{count} statements")),
-    ("events", NP_("{count} diplomatic or political event", "{count} diplomatic or political events")),
-    ("incidents", NP_("{count} civilian-harm incident", "{count} civilian-harm incidents")),
-    ("air_reports", NP_("{count} air-attack report", "{count} air-attack reports")),
-)
 # table: (name shown, what it holds, how the period and actor filters apply)
 TABLES = {
     "strikes": (
@@ -107,73 +86,6 @@ QUALIFIER_MEANINGS = {
 }
 
 
-def plural(count: int, words: tuple[str, str]) -> str:
-    """'1 strike', '2 strikes' (a NP_ pair), in the reader's language."""
-    return ngettext(*words, count).format(count=number_text(count))
-
-
-def when(value) -> str:
-    """A date in words, or 'not given'."""
-    return _("not given") if value is None or pd.isna(value) else day_text(pd.Timestamp(value), i18n.MONTH_FORM)
-
-
-def text_or(value, missing: str | None = None) -> str:
-    """Data text escaped for markdown, or a word for a missing value."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return missing or _("not given")
-    return ui.escape_markdown(value)
-
-
-def imported_dataset(source) -> bool:
-    """Whether the source row is a publisher's dataset written by an import (it carries credit terms or counts)."""
-    given = [name for name in ("version", "licence", "credit", "changes", "redistribution") if not pd.isna(source[name])]
-    return bool(given) or not pd.isna(source["left_out_rows"])
-
-
-def published_line(source) -> str:
-    """When the source was published; for an imported dataset without a release date, the date the import gave it
-    (its file's latest event or timestamp: importers/job.py) said as such, never as the publisher's (rule 1)."""
-    if imported_dataset(source) and pd.isna(source["released_on"]):
-        return _("**Published:** not given by the publisher (the import dates it by the file's latest date, {day})").format(
-            day=when(source["published_on"]))
-    return _("**Published:** {day}").format(day=when(source["published_on"]))
-
-
-def dataset_details(source) -> list[str]:
-    """A publisher's dataset: version, release date, licence, credit, changes, terms, what its import left out."""
-    if not imported_dataset(source):
-        return []
-    released = when(source["released_on"]) if not pd.isna(source["released_on"]) else _("release date not given")
-    lines = [
-        "**" + _("Version") + ":** " + text_or(source["version"]),
-        "**" + _("Released") + ":** " + released,
-        "**" + _("Licence") + ":** " + text_or(source["licence"]),
-        "**" + _("Credit") + ":** " + text_or(source["credit"]),
-        "**" + _("Changes") + ":** " + text_or(source["changes"]),
-    ]
-    if source["redistribution"] == "restricted":
-        lines.append("**" + _("Redistribution") + ":** " + _("restricted by the publisher's terms"))
-    if not pd.isna(source["left_out_rows"]):
-        deaths = source["left_out_deaths"]
-        held = _("deaths not given") if pd.isna(deaths) else _("{deaths} deaths by the publisher's figures").format(
-            deaths=number_text(deaths))
-        rows = int(source["left_out_rows"])
-        if rows == 0:
-            held = _("nothing left out of the totals")
-        lines.append("**" + _("Left out by the import") + ":** " + (held if rows == 0 else ngettext(
-            "{rows} row ({held})", "{rows} rows ({held})", rows).format(rows=number_text(rows), held=held)))
-    return lines
-
-
-def language_name(code) -> str:
-    """A source's language (an ISO 639-1 code) named in the reader's language by Babel: Ukrainian / українська."""
-    try:
-        name = Locale.parse(str(code)).get_display_name(i18n.language())
-    except (ValueError, TypeError, UnknownLocaleError):
-        return text_or(code)
-    return name[:1].upper() + name[1:] if name else text_or(code)
-
-
 st.header(_("Sources"))
 sources = store.run("sources")
 st.caption(ngettext("{count} source. Every row of the data names one of them and quotes its exact words.",
@@ -182,20 +94,11 @@ st.caption(ngettext("{count} source. Every row of the data names one of them and
 for source in sources.to_dict("records"):
     with st.container(border=True):
         st.markdown(f"**{ui.escape_markdown(source['title'])}**")
-        link = safe_url(source["url"])
-        kind = source["source_type"]
-        details = [
-            _("**Publisher:** {publisher}").format(publisher=text_or(source["publisher"], _("not named in the source"))),
-            _("**Link:** {link}").format(link=f"[{ui.escape_markdown(link)}]({link})") if link else _("**Link:** none known"),
-            published_line(source),
-            _("**Type:** {kind}").format(kind=_(SOURCE_TYPES[kind]) if kind in SOURCE_TYPES else text_or(kind)),
-            _("**Language:** {language}").format(language=language_name(source["language"])),
-        ]
-        st.markdown("  \n".join(details))
-        dataset = dataset_details(source)
+        st.markdown("  \n".join(source_card.details(source)))
+        dataset = source_card.dataset_details(source)
         if dataset:
             st.markdown("  \n".join(dataset))
-        cited = [plural(int(source[column]), words) for column, words in CITING if int(source[column])]
+        cited = source_card.citing(source)
         st.markdown(_("**Rows citing it:** {rows}.").format(rows=", ".join(cited) if cited else _("none")))
         ui.correction_mark([("sources", source["source_id"])], source.get("corrected_on"), ctx.view)
         if isinstance(source["notes"], str) and source["notes"].strip():
@@ -254,7 +157,7 @@ else:
     table = pd.DataFrame({
         _("Publisher"): imports["publisher"],
         _("File"): imports["file"],
-        _("Imported on"): [when(d) for d in imports["imported_on"]],
+        _("Imported on"): [source_card.when(d) for d in imports["imported_on"]],
         _("Outcome"): [OUTCOMES.get(o, o) for o in imports["outcome"]],
         _("Reason"): imports["reason"].fillna(""),
         _("Rows"): imports["rows"],
@@ -383,7 +286,7 @@ st.markdown(
       "folder: it changes whenever any of them changes, so a screenshot or citation can name the data it used.").format(
         version=ui.escape_markdown(version))
     + "  \n"
-    + _("**Last update:** {day} (the newest source's publication date).").format(day=when(ctx.meta.get("last_update")))
+    + _("**Last update:** {day} (the newest source's publication date).").format(day=source_card.when(ctx.meta.get("last_update")))
 )
 release = data_release(ctx.meta, store.run)
 st.markdown(ui.escape_markdown(release.words))
