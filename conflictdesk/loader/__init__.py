@@ -23,6 +23,7 @@ from conflictdesk.loader.corrections import check_corrections
 from conflictdesk.loader.cells import ID_PATTERN, WHITESPACE
 from conflictdesk.loader.imports import check_imports, create_imports
 from conflictdesk.loader.links import check_excerpts, check_references
+from conflictdesk.loader.words import check_words
 from conflictdesk.loader.reading import Folder, read_folder
 from conflictdesk.loader.version import ROOT, changelog, data_dir, data_version, folder_signature
 from conflictdesk.problems import DataError, Problem
@@ -117,5 +118,6 @@ def check_folder(folder: Folder) -> None:
             rules.check_blank_phrase(folder, table, frame, "killed")
     check_references(folder)
     check_excerpts(folder)
+    check_words(folder)
     check_imports(folder)
     check_corrections(folder)  # last: a correction is checked against cells that passed their own rules
