@@ -176,3 +176,10 @@ def test_a_split_that_does_not_add_up_to_best_is_flagged_not_corrected(tmp_path)
     toll = one(folder, "casualties")
     assert toll["killed"] == "0"
     assert "adds up to 5, not best 0" in toll["source_inconsistency"] and "adds up to 5, not best 0" in out
+
+
+def test_the_summary_counts_ucdp_events_as_events_never_as_strikes(tmp_path):
+    """Rule 4: UCDP's one-sided violence is written as an event of its own kind, and the summary says so."""
+    code, out, err, _ = import_ucdp(tmp_path, [ucdp()])
+    assert code == 0, err
+    assert "Written: 1 event (0 strikes, 1 of other kinds, never counted as strikes) with 1 casualty report." in out

@@ -365,7 +365,7 @@ def test_a_summary_of_a_rejected_folder_says_nothing_was_written():
     from conflictdesk.importers.summary import Summary
 
     summary = Summary("ACLED", "acled.csv", "out", False, date_order="day-first")
-    summary.rows_read, summary.strikes, summary.casualties = 3, 3, 3
+    summary.rows_read, summary.strikes, summary.strikes_proper, summary.casualties = 3, 3, 3, 3
     assert "Written: 3 strikes" in summary.text()
     summary.written = False
     assert "Written" not in summary.text() and "Converted, but nothing written" in summary.text()

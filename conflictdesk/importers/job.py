@@ -251,7 +251,7 @@ def _convert(pub, export, attempt: Attempt, progress, every) -> None:
         if earlier is not None:
             summary.supersede(earlier, record.line, event.strike["strike_id"])
         target.add(event)
-        summary.imported(deaths)
+        summary.imported(deaths, event.strike.get("event_kind") in ("", "strike", None))
         if event.day > latest_day:
             latest_day = event.day
         for message in ctx.warnings:

@@ -68,6 +68,7 @@ class Summary:
     events: list[str] = field(default_factory=list)  # plain lines: the encoding fallback and the like
     validation: str = ""
     written: bool = True  # False when the folder failed validation: nothing was written
+    strikes_proper: int = 0  # of the rows written (`strikes`), those that are strikes (event_kind 'strike')
     unit: str = "line"  # "event" for API JSON
     tallies: dict[str, Tally] = field(default_factory=dict)  # reason ("" = imported) -> tally
     tolls: bool = True  # whether the publisher gives a death figure at all (Bellingcat and the air file do not)
@@ -82,8 +83,10 @@ class Summary:
         if len(self.skips) < LISTED:
             self.skips.append(Note(line, text_line, message, reason, self.unit))
 
-    def imported(self, deaths: int | None) -> None:
+    def imported(self, deaths: int | None, strike: bool = True) -> None:
+        """One row written; `strike` False for an event of another kind (a battle, UCDP's violence types)."""
         self.strikes += 1
+        self.strikes_proper += strike
         self.casualties += 1
         self.tallies.setdefault("", Tally("imported")).add(deaths)
 
@@ -166,8 +169,12 @@ class Summary:
         out += self.events
         if self.encoding:
             out.append(f"Read as {self.encoding}, {self.layout}.")
+        others = self.strikes - self.strikes_proper
+        events = (_n(self.strikes, "strike") if not others else
+                  f"{_n(self.strikes, 'event')} ({_n(self.strikes_proper, 'strike')}, {others:,} of other kinds, "
+                  "never counted as strikes)")
         out.append(
-            f"Rows read: {self.rows_read:,}. {'Written' if self.written else WRITTEN_NOT}: {_n(self.strikes, 'strike')} with "
+            f"Rows read: {self.rows_read:,}. {'Written' if self.written else WRITTEN_NOT}: {events} with "
             f"{_n(self.casualties, 'casualty report')}. Skipped: {self.skipped:,}."
         )
         if self.actors_added:
