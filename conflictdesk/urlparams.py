@@ -146,9 +146,9 @@ def parse(
     dropped = (query.get("dropped") or [""])[0]
     # The server (server.LinkGuard) redirects an unreadable link to the page with `dropped` alone; with anything
     # else beside it, or an absurd count, it was written by hand and says nothing true.
-    if dropped.isdigit() and len(dropped) <= 9 and set(query) == {"dropped"}:
-        notices.append(_("The link had {count} parameters, more than the 1,000 a page can read, so none of them were "
-                         "read (the period and actors included): showing the default view.").format(
+    if re.fullmatch(r"[0-9]{1,9}", dropped) and int(dropped) > 0 and set(query) == {"dropped"}:
+        notices.append(_("The link was too long to read ({count} parameters; a page reads at most 1,000, and 512 kB), "
+                         "so none of them were read (the period and actors included): showing the default view.").format(
             count=i18n.format_number(int(dropped))))
     elif "dropped" in query:
         notices.append(_("Ignored the parameter dropped: the app writes it alone, when it could not read a link."))

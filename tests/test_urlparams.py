@@ -59,8 +59,11 @@ def test_dropped_is_believed_only_as_the_server_writes_it():
     """`dropped=N` alone (server.LinkGuard's redirect) says the link was unread; beside other parameters, or absurd,
     it is ignored with its own notice, and the others are read."""
     assert read({"dropped": ["1500"]})[1] == [
-        "The link had 1,500 parameters, more than the 1,000 a page can read, so none of them were read (the period "
-        "and actors included): showing the default view."]
+        "The link was too long to read (1,500 parameters; a page reads at most 1,000, and 512 kB), so none of them "
+        "were read (the period and actors included): showing the default view."]
+    for odd in ("²", "١٢٣٤", "0", "-5"):  # digits of other scripts, superscripts, zero: never the server's
+        assert read({"dropped": [odd]})[1] == [
+            "Ignored the parameter dropped: the app writes it alone, when it could not read a link."], odd
     view, notices = read({"dropped": ["99999999999999999999"], "period": ["2025-04-14", "2025-04-15"]})
     assert notices == ["Ignored the parameter dropped: the app writes it alone, when it could not read a link."]
     assert view.filters.date_from == dt.date(2025, 4, 14)
