@@ -7,7 +7,7 @@ from conflictdesk import store, ui
 from conflictdesk.i18n import N_, _, ngettext
 from conflictdesk.models import sources as source_card
 from conflictdesk.models.corrections import data_release
-from conflictdesk.wording import number_text
+from conflictdesk.wording import number_text, plural
 from conflictdesk.schema import QUALIFIERS, VAGUE_COUNTS
 
 ctx = ui.start_page("sources", N_("each table filtered as on its page {actors}"))
@@ -132,21 +132,21 @@ else:
             )
         elif given < rows_left:  # some rows give no figure: the sum is a floor (rule 2)
             said = ngettext(
-                "The imports left out {rows} row of the publishers' files, holding at least {deaths} deaths by the "
+                "The imports left out {rows} row of the publishers' files, holding at least {deaths} by the "
                 "publishers' own figures (some rows give none). It is in no map, count or total of this dashboard.",
-                "The imports left out {rows} rows of the publishers' files, holding at least {deaths} deaths by the "
+                "The imports left out {rows} rows of the publishers' files, holding at least {deaths} by the "
                 "publishers' own figures (some rows give none). They are in no map, count or total of this dashboard.",
                 rows_left,
             )
         else:
             said = ngettext(
-                "The imports left out {rows} row of the publishers' files, holding {deaths} deaths by the publishers' "
+                "The imports left out {rows} row of the publishers' files, holding {deaths} by the publishers' "
                 "own figures. It is in no map, count or total of this dashboard.",
-                "The imports left out {rows} rows of the publishers' files, holding {deaths} deaths by the publishers' "
+                "The imports left out {rows} rows of the publishers' files, holding {deaths} by the publishers' "
                 "own figures. They are in no map, count or total of this dashboard.",
                 rows_left,
             )
-        deaths = "" if pd.isna(deaths_left) else number_text(deaths_left)
+        deaths = "" if pd.isna(deaths_left) else plural(deaths_left, "death")
         st.markdown(said.format(rows=number_text(rows_left), deaths=deaths))
     OUTCOMES = {
         "imported": _("imported"),

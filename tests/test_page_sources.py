@@ -76,3 +76,12 @@ def test_figure_coding_rules_are_explained():
     assert "“hundreds” → 100" in text
     assert "never added together" in text
     assert "seven days ending on that date" in text
+
+
+def test_one_left_out_death_is_said_in_the_singular():
+    """A source card whose import left out 1 row holding 1 death says so in words a reader expects."""
+    from conflictdesk.models import sources as source_card
+
+    source = {"version": "25.1", "licence": None, "credit": None, "changes": None, "redistribution": None,
+              "released_on": None, "left_out_rows": 1, "left_out_deaths": 1}
+    assert source_card.dataset_details(source)[-1].endswith("1 row (1 death by the publisher's figures)")

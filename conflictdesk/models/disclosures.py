@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from conflictdesk.i18n import _, ngettext
+from conflictdesk.i18n import NP_, _, ngettext
 from conflictdesk.view import View
-from conflictdesk.wording import blank, number_text, total_text
+from conflictdesk.wording import blank, number_text, plural, total_text
+
+DEATHS = NP_("{count} death", "{count} deaths")  # looked up by wording.plural(count, "death")
 
 Run = Callable[..., pd.DataFrame]
 
@@ -77,16 +79,16 @@ def left_out_text(run: Run) -> str | None:
         ).format(rows=number_text(rows))
     if row["sources_without_deaths"] > 0:  # some rows left out give no figure: the sum is a floor (rule 2)
         return ngettext(
-            "Imports left out {rows} row of the publishers' files, holding at least {deaths} deaths by the "
+            "Imports left out {rows} row of the publishers' files, holding at least {deaths} by the "
             "publishers' figures (some rows give none), not in these totals; see Sources & method.",
-            "Imports left out {rows} rows of the publishers' files, holding at least {deaths} deaths by the "
+            "Imports left out {rows} rows of the publishers' files, holding at least {deaths} by the "
             "publishers' figures (some rows give none), not in these totals; see Sources & method.",
             rows,
-        ).format(rows=number_text(rows), deaths=number_text(deaths))
+        ).format(rows=number_text(rows), deaths=plural(deaths, "death"))
     return ngettext(
-        "Imports left out {rows} row of the publishers' files, holding {deaths} deaths by the publishers' figures, "
+        "Imports left out {rows} row of the publishers' files, holding {deaths} by the publishers' figures, "
         "not in these totals; see Sources & method.",
-        "Imports left out {rows} rows of the publishers' files, holding {deaths} deaths by the publishers' figures, "
+        "Imports left out {rows} rows of the publishers' files, holding {deaths} by the publishers' figures, "
         "not in these totals; see Sources & method.",
         rows,
-    ).format(rows=number_text(rows), deaths=number_text(deaths))
+    ).format(rows=number_text(rows), deaths=plural(deaths, "death"))

@@ -7,7 +7,7 @@ from babel import Locale, UnknownLocaleError
 from conflictdesk import i18n
 from conflictdesk.i18n import N_, NP_, _, ngettext
 from conflictdesk.text import escape_markdown, safe_url
-from conflictdesk.wording import day_text, number_text
+from conflictdesk.wording import day_text, number_text, plural as wording_plural
 
 SOURCE_TYPES = {
     "news_report": N_("News report"),
@@ -77,8 +77,8 @@ def dataset_details(source) -> list[str]:
         lines.append("**" + _("Redistribution") + ":** " + _("restricted by the publisher's terms"))
     if not pd.isna(source["left_out_rows"]):
         deaths = source["left_out_deaths"]
-        held = _("deaths not given") if pd.isna(deaths) else _("{deaths} deaths by the publisher's figures").format(
-            deaths=number_text(deaths))
+        held = _("deaths not given") if pd.isna(deaths) else _("{deaths} by the publisher's figures").format(
+            deaths=wording_plural(deaths, "death"))
         rows = int(source["left_out_rows"])
         if rows == 0:
             held = _("nothing left out of the totals")
