@@ -22,9 +22,14 @@ def marker(char: str) -> str:
 
 
 # Characters that draw nothing yet are not format characters: Unicode's Default_Ignorable_Code_Point
-# (DerivedCoreProperties.txt) outside category Cf, less the variation selectors (they only pick an emoji's form):
-# the combining grapheme joiner, the Hangul fillers, Khmer's inherent vowels, Mongolian's variation selectors.
-DRAWS_NOTHING = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0")
+# (DerivedCoreProperties.txt) outside category Cf — the combining grapheme joiner, the Hangul fillers, Khmer's
+# inherent vowels, Mongolian's and the general variation selectors — and the blank Braille pattern. Only U+FE0F
+# is allowed: it asks for an emoji's colour form, and a quote may hold an emoji.
+DRAWS_NOTHING = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u2800\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE0F)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
 
 
 def is_invisible(char: str) -> bool:

@@ -31,7 +31,9 @@ def report(report_id, start, end, claimant, model, weapon, launched=None, destro
     row = {
         "report_id": report_id, "period_start": start, "period_end": end, "claimant": claimant,
         "weapon_model": model, "weapon": weapon, "target_area": "Ukraine", "status": "claimed",
-        "reported_on": end[:10], "source_id": "af", "excerpt": f"{model}: {launched} launched", "notes": "",
+        "reported_on": end[:10], "source_id": "af", "notes": "",
+        # the command's own words, holding every phrase below (validate looks for them there)
+        "excerpt": f"{model}: {'about ' if about else ''}{launched} launched, {destroyed} destroyed",
     }  # fmt: skip
     if launched is not None:
         row |= {"launched": str(launched), "launched_qualifier": "about" if about else "exact",

@@ -33,11 +33,25 @@ FLOAT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 COUNT_PATTERN = r"^[0-9]{1,12}$"
 
 
+def _ranges(chars) -> str:
+    """Characters as RE2 class ranges: '\\x{FE00}-\\x{FE0E}'."""
+    codes, out = sorted(map(ord, chars)), []
+    start = previous = codes[0]
+    for code in codes[1:] + [None]:
+        if code is not None and code == previous + 1:
+            previous = code
+            continue
+        out.append(f"\\x{{{start:04X}}}" + (f"-\\x{{{previous:04X}}}" if previous != start else ""))
+        if code is not None:
+            start = previous = code
+    return "".join(out)
+
+
 # Invisible characters (text.is_invisible): format characters (Unicode category Cf: bidirectional controls
 # U+200E/F, U+202A-202E, U+2066-2069, U+061C; zero-width U+200B-200D, U+2060, U+FEFF; the soft hyphen …), the
 # line and paragraph separators, and the characters that draw nothing (text.DRAWS_NOTHING, e.g. U+3164).
 # RE2's Unicode tables; hints.invisible_message names the character with Python's.
-INVISIBLE_PATTERN = "[\\p{Cf}\\p{Zl}\\p{Zp}" + "".join(f"\\x{{{ord(c):04X}}}" for c in sorted(DRAWS_NOTHING)) + "]"
+INVISIBLE_PATTERN = "[\\p{Cf}\\p{Zl}\\p{Zp}" + _ranges(DRAWS_NOTHING) + "]"
 
 
 # What Python's str.split() and str.strip() count as white space (every character c with c.isspace()),
