@@ -183,3 +183,4 @@ def test_the_summary_counts_ucdp_events_as_events_never_as_strikes(tmp_path):
     code, out, err, _ = import_ucdp(tmp_path, [ucdp()])
     assert code == 0, err
     assert "Written: 1 event (0 strikes, 1 of other kinds, never counted as strikes) with 1 casualty report." in out
+    assert "Rows per file: " in out and "strikes.csv 1" in out  # the file's rows, not a count of strikes

@@ -241,8 +241,8 @@ class Target:
                 os.replace(self.staging / table.file, self.out / table.file)
         os.replace(self.staging / LEDGER, self.out / LEDGER)
         shutil.rmtree(self.staging, ignore_errors=True)
-        rows = ", ".join(f"{name} {count:,}" for name, count in counts.items())
-        return True, f"Validation: {self.out} is a valid data folder. Rows: {rows}."
+        rows = ", ".join(f"{name}.csv {count:,}" for name, count in counts.items())
+        return True, f"Validation: {self.out} is a valid data folder. Rows per file: {rows}."
 
     def discard(self) -> None:
         """Remove the staging folder after a failure before finish()."""

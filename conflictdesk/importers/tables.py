@@ -169,8 +169,8 @@ class TableTarget:
             os.replace(staging / LEDGER, self.out / LEDGER)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        listed = ", ".join(f"{name} {count:,}" for name, count in counts.items())
-        return True, f"Validation: {self.out} is a valid data folder. Rows: {listed}."
+        listed = ", ".join(f"{name}.csv {count:,}" for name, count in counts.items())
+        return True, f"Validation: {self.out} is a valid data folder. Rows per file: {listed}."
 
     def _assemble(self, staging: Path, name: str, drop, extra: list[dict[str, str]]) -> int:
         """Write a table to staging: kept records byte for byte, then the new rows; return how many were dropped.
