@@ -25,8 +25,14 @@ EMBED_CSS = (
     # Sticky on the footer's wrapper, a child of the page's block, so it sticks to stMain's bottom edge.
     "[data-testid='stLayoutWrapper']:has(> .st-key-embed-footer),.st-key-embed-footer{position:sticky;bottom:0;"
     "z-index:10;background:var(--st-background-color,#fff);}"
-    # At most 40% of a short frame (a phone's 480 px): a long credit scrolls inside it, never over the chart.
-    ".st-key-embed-footer{border-top:1px solid rgba(49,51,63,0.1);padding-top:2px;max-height:40vh;overflow-y:auto;}"
+    # At most 40% of a short frame (a phone's 480 px): a long credit scrolls inside it, never over the chart; a soft
+    # shadow at the strip's bottom edge shows there is more to scroll (scrolling shadows: the covers scroll with the
+    # content, the shadows stay put).
+    ".st-key-embed-footer{border-top:1px solid rgba(49,51,63,0.1);padding-top:2px;max-height:40vh;overflow-y:auto;"
+    "background:linear-gradient(#fff 30%,rgba(255,255,255,0)) top/100% 14px no-repeat local,"
+    "linear-gradient(rgba(255,255,255,0),#fff 70%) bottom/100% 14px no-repeat local,"
+    "radial-gradient(farthest-side at 50% 0,rgba(0,0,0,.18),transparent) top/100% 7px no-repeat scroll,"
+    "radial-gradient(farthest-side at 50% 100%,rgba(0,0,0,.18),transparent) bottom/100% 7px no-repeat scroll #fff;}"
     "</style>"
 )
 # The embed view's half of the auto-height embed: it posts the height of its content to the article's page,
