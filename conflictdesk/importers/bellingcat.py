@@ -37,7 +37,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from conflictdesk.importers.borders import MARGIN_KM, locate
-from conflictdesk.importers.cells import bare, file_day, visible
+from conflictdesk.importers.cells import bare, file_day, visible_item
 from conflictdesk.importers.common import OUT_OF_SCOPE, SUPERSEDED, Context, Skip, coordinates, event_id, slug
 from conflictdesk.importers.dates import MONTH_FIRST
 from conflictdesk.importers.folder import Refused
@@ -70,7 +70,7 @@ def run(file: Path, out: Path, *, merge=False, date_order=None, include_sexual_v
     rows, seen, latest = [], {}, ""
     for number, (line, item) in enumerate(items, start=1):
         summary.rows_read += 1
-        ctx.line, ctx.warnings = number, _visible(item)
+        ctx.line, ctx.warnings = number, visible_item(item)
         try:
             row = convert(item, ctx, include_sexual_violence)
             _distinct(row, item, number, seen, ctx)
@@ -234,18 +234,6 @@ def _check_country(latitude: float, longitude: float, ctx: Context) -> None:
     if where == "near" and (country or km > MARGIN_KM):
         beyond = f"inside {country}'s outline" if country else "at sea"
         ctx.warn(f"the point lies {km:.0f} km outside Ukraine's outline ({beyond}); imported — the outline is coarse, check the place")
-
-
-def _visible(item) -> list[str]:
-    """Remove invisible characters from the item's text, its sources' and filters' too (cells.visible)."""
-    if not isinstance(item, dict):
-        return []
-    said = visible(item, "field")
-    for key, value in item.items():
-        for number, entry in enumerate(value if isinstance(value, list) else [], start=1):
-            if isinstance(entry, dict):
-                said += visible(entry, f"{key} {number}, field")
-    return said
 
 
 def _distinct(row: dict[str, str], item, number: int, seen: dict, ctx: Context) -> None:

@@ -42,3 +42,15 @@ def visible(row: dict, noun: str = "column") -> list[str]:
             more = f" and {len(removed) - 1} more" if len(removed) > 1 else ""
             said.append(f"{noun} {name}: removed the invisible character {what}{more}; the text is otherwise as given")
     return said
+
+
+def visible_item(item) -> list[str]:
+    """`visible` for a JSON item (Bellingcat's): its fields, and those of the dicts in its lists (sources, filters)."""
+    if not isinstance(item, dict):
+        return []
+    said = visible(item, "field")
+    for key, value in item.items():
+        for number, entry in enumerate(value if isinstance(value, list) else [], start=1):
+            if isinstance(entry, dict):
+                said += visible(entry, f"{key} {number}, field")
+    return said

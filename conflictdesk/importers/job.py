@@ -9,6 +9,7 @@ from typing import TextIO
 from conflictdesk.importers.acled import ACLED
 from conflictdesk.importers.apijson import JsonExport, is_json
 from conflictdesk.importers.cells import visible
+from conflictdesk.importers.kinds import STRIKE
 from conflictdesk.importers.common import Context, Publisher, Skip, slug
 from conflictdesk.importers.credit import Credit, credit_columns, release_rank
 from conflictdesk.importers.folder import Refused, Target
@@ -251,7 +252,7 @@ def _convert(pub, export, attempt: Attempt, progress, every) -> None:
         if earlier is not None:
             summary.supersede(earlier, record.line, event.strike["strike_id"])
         target.add(event)
-        summary.imported(deaths, event.strike.get("event_kind") in ("", "strike", None))
+        summary.imported(deaths, (event.strike.get("event_kind") or STRIKE) == STRIKE)  # queries/build/is_strike.sql
         if event.day > latest_day:
             latest_day = event.day
         for message in ctx.warnings:
